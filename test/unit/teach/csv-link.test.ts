@@ -1,0 +1,76 @@
+// Unit tests for the board's CSV export, decision spread and the teacher's link codec.
+import { describe, expect, it } from 'vitest';
+import { csvCell, toCsv } from '@/lib/teach/csv';
+import { spread } from '@/lib/teach/stats';
+import { buildQuery, newSeed, parseLink } from '@/lib/teach/linkCodec';
+
+describe('csv', () => {
+  it.each([
+    { value: 'plain', expected: 'plain' },
+    { value: 'a,b', expected: '"a,b"' },
+    { value: 'say "hi"', expected: '"say ""hi"""' },
+    { value: 'two\nlines', expected: '"two\nlines"' },
+    { value: '=HYPERLINK("x")', expected: `"'=HYPERLINK(""x"")"` },
+    { value: '+1', expected: "'+1" },
+    { value: '@cmd', expected: "'@cmd" },
+    { value: 12.5, expected: '12.5' },
+    { value: -3, expected: '-3' },
+    { value: Number.NaN, expected: '' },
+    { value: null, expected: '' },
+    { value: '李雷', expected: '李雷' },
+  ])('cell $value', ({ value, expected }) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  it('joins rows with CRLF and keeps the column count', () => {
+    const text = toCsv(['rank', 'name'], [[1, 'Ann, B.'], [2, null]]);
+    expect(text).toBe('rank,name\r\n1,"Ann, B."\r\n2,\r\n');
+  });
+});
+
+describe('spread', () => {
+  it('gives min, median and max of odd and even samples', () => {
+    expect(spread([3, 1, 2])).toEqual({ min: 1, median: 2, max: 3, n: 3 });
+    expect(spread([4, 1, 2, 3])).toEqual({ min: 1, median: 2.5, max: 4, n: 4 });
+  });
+  it('ignores non-finite values and returns null for none', () => {
+    expect(spread([Number.NaN, 5])).toEqual({ min: 5, median: 5, max: 5, n: 1 });
+    expect(spread([])).toBeNull();
+  });
+});
+
+describe('link codec', () => {
+  const defaults = { seed: 'class-a', lockable: ['promiseLevel', 'quality', 'mass.proactive'] };
+
+  it('round-trips seed and locks', () => {
+    const query = buildQuery({ seed: 'x7k2', locks: ['quality', 'promiseLevel'] });
+    const parsed = parseLink(query, defaults);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.custom).toBe(true);
+    expect(parsed.state).toEqual({ seed: 'x7k2', locks: ['promiseLevel', 'quality'] });
+  });
+
+  it('falls back to the defaults with a problem for each bad value', () => {
+    const parsed = parseLink('?v=1&seed=%3Cscript%3E&lock=quality,__proto__,nope', defaults);
+    expect(parsed.state).toEqual({ seed: 'class-a', locks: ['quality'] });
+    expect(parsed.problems.map((p) => p.kind)).toEqual(['seed', 'lock', 'lock']);
+  });
+
+  it('rejects a link of another version entirely', () => {
+    const parsed = parseLink('?v=9&seed=abc', defaults);
+    expect(parsed.state.seed).toBe('class-a');
+    expect(parsed.problems[0]).toEqual({ kind: 'version', value: '9' });
+  });
+
+  it('reports unknown parameters and an over-long seed', () => {
+    const parsed = parseLink(`?seed=${'a'.repeat(41)}&x=1`, defaults);
+    expect(parsed.problems.map((p) => p.kind).sort()).toEqual(['seed', 'unknownParam']);
+    expect(parsed.custom).toBe(false);
+  });
+
+  it('makes seeds that pass its own validation', () => {
+    let k = 0;
+    const seed = newSeed((n) => Uint8Array.from({ length: n }, () => (k += 37) % 256));
+    expect(parseLink(buildQuery({ seed, locks: [] }), defaults).state.seed).toBe(seed);
+  });
+});

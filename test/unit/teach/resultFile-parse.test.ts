@@ -1,0 +1,90 @@
+// Result files are untrusted: these tests feed malformed, huge and hostile input to the parser.
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_RESULT_BYTES,
+  cleanName,
+  createResultFile,
+  parseResultFile,
+  resultFileName,
+  serializeResultFile,
+  type CreateInput,
+} from '@/lib/teach/resultFile';
+
+const input: CreateInput = {
+  scenarioId: 'demo',
+  scenarioVersion: 1,
+  seed: 'abc',
+  locks: ['quality'],
+  modelVersion: '1.0.0',
+  decisions: [{ promiseLevel: 3 }, { promiseLevel: 4 }],
+  claimed: { equity: [10, 12, 13, 15], retention: [0.8, 0.82, 0.81, 0.83], score: 15, goalMet: true },
+  name: '  Li Lei  ',
+};
+
+describe('result file creation', () => {
+  it('round-trips through text and keeps only the declared fields', () => {
+    const file = createResultFile(input);
+    const parsed = parseResultFile(serializeResultFile(file));
+    expect(parsed).toEqual({ ok: true, file });
+    expect(Object.keys(file).sort()).toEqual(
+      ['claimed', 'decisions', 'format', 'formatVersion', 'locks', 'modelVersion', 'name', 'scenarioId', 'scenarioVersion', 'seed'],
+    );
+    expect(file.name).toBe('Li Lei');
+  });
+
+  it('omits an empty name and names the download without it', () => {
+    const file = createResultFile({ ...input, name: '   ' });
+    expect('name' in file).toBe(false);
+    expect(resultFileName(file)).toBe('crm-lab-demo-abc.json');
+  });
+
+  it('strips control and bidi characters from names and caps their length', () => {
+    expect(cleanName('a\u202eb\u0000c')).toBe('abc');
+    expect(cleanName('x'.repeat(500))?.length).toBe(60);
+  });
+});
+
+describe('result file parsing rejects bad input one reason at a time', () => {
+  const good = serializeResultFile(createResultFile(input));
+  const mutate = (fn: (o: Record<string, unknown>) => void) => {
+    const o = JSON.parse(good) as Record<string, unknown>;
+    fn(o);
+    return JSON.stringify(o);
+  };
+
+  it('refuses a huge file by its size before parsing', () => {
+    expect(parseResultFile('{}', MAX_RESULT_BYTES + 1)).toMatchObject({ ok: false, reason: 'tooLarge' });
+    const padded = good.replace('{', `{"pad":"${'x'.repeat(MAX_RESULT_BYTES)}",`);
+    expect(parseResultFile(padded)).toMatchObject({ ok: false, reason: 'tooLarge' });
+  });
+
+  it('refuses text that is not JSON', () => {
+    expect(parseResultFile('not json {')).toMatchObject({ ok: false, reason: 'notJson' });
+    expect(parseResultFile('')).toMatchObject({ ok: false, reason: 'notJson' });
+  });
+
+  it('refuses prototype-polluting keys anywhere in the tree', () => {
+    const hostile = good.replace('"promiseLevel": 3', '"__proto__": {"polluted": 1}, "promiseLevel": 3');
+    expect(parseResultFile(hostile)).toMatchObject({ ok: false, reason: 'hostile' });
+    const ctor = good.replace('"format"', '"constructor": {"prototype": {"x": 1}}, "format"');
+    expect(parseResultFile(ctor)).toMatchObject({ ok: false, reason: 'hostile' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses other JSON, other format versions and schema violations', () => {
+    expect(parseResultFile('[1,2]')).toMatchObject({ ok: false, reason: 'notResult' });
+    expect(parseResultFile('{"format":"something-else"}')).toMatchObject({ ok: false, reason: 'notResult' });
+    expect(parseResultFile(mutate((o) => (o.formatVersion = 2)))).toMatchObject({ ok: false, reason: 'formatVersion' });
+    expect(parseResultFile(mutate((o) => (o.seed = '<img src=x>')))).toMatchObject({ ok: false, reason: 'schema' });
+    expect(parseResultFile(mutate((o) => (o.extra = 'email@example.com')))).toMatchObject({ ok: false, reason: 'schema' });
+    expect(parseResultFile(mutate((o) => (o.decisions = [{ 'bad key!': 1 }])))).toMatchObject({ ok: false, reason: 'schema' });
+    expect(parseResultFile(mutate((o) => (o.decisions = [])))).toMatchObject({ ok: false, reason: 'schema' });
+    const badFigure = mutate((o) => ((o.claimed as { retention: unknown[] }).retention[0] = 'x'));
+    expect(parseResultFile(badFigure)).toMatchObject({ ok: false, reason: 'schema', detail: expect.stringContaining('claimed.retention.0') });
+  });
+
+  it('survives deeply nested input without throwing', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    expect(parseResultFile(deep).ok).toBe(false);
+  });
+});
