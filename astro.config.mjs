@@ -1,0 +1,45 @@
+// Astro configuration: a static site in two locales with Svelte islands and MDX lessons.
+// Formulas are typeset by KaTeX at build time (no client JS). ASTRO_BASE deploys under a sub-path.
+import { defineConfig } from 'astro/config';
+import svelte from '@astrojs/svelte';
+import mdx from '@astrojs/mdx';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { fileURLToPath } from 'node:url';
+
+const base = process.env.ASTRO_BASE ?? '/';
+
+export default defineConfig({
+  // An absolute site URL is optional; with one set, hreflang alternates become absolute.
+  site: process.env.ASTRO_SITE || undefined,
+  base,
+  trailingSlash: 'always',
+  output: 'static',
+  i18n: {
+    locales: ['en', 'zh-cn'],
+    defaultLocale: 'en',
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  integrations: [svelte(), mdx()],
+  markdown: {
+    remarkPlugins: [remarkMath],
+    rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml' }]],
+  },
+  vite: {
+    resolve: {
+      alias: {
+        '@/': fileURLToPath(new URL('./src/', import.meta.url)),
+        '@sim/': fileURLToPath(new URL('./simulations/', import.meta.url)),
+      },
+    },
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // Every MDX module carries a harmless "use client"-style directive warning under rolldown.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,33 @@
+// Playwright: end-to-end tests against the built site, served by a plain static server, in
+// Debian's Chromium. `dist` is served at the root; `dist-base` under /crm-lab/ (sub-path deploy).
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:4321',
+    trace: 'off',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+      ],
+    },
+  },
+  webServer: [
+    { command: 'node test/server.mjs dist 4321 /', url: 'http://127.0.0.1:4321/en/', reuseExistingServer: !process.env.CI },
+    // The sub-path build exists after `npm run build:base` (npm test always makes it).
+    ...(existsSync('dist-base')
+      ? [{ command: 'node test/server.mjs dist-base 4322 /crm-lab/', url: 'http://127.0.0.1:4322/crm-lab/en/', reuseExistingServer: !process.env.CI }]
+      : []),
+  ],
+});
