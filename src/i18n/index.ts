@@ -1,0 +1,27 @@
+// Typed access to the UI strings of both locales, for Astro pages (server side).
+// Islands should not import this module (it carries every string); use pickStrings() + ./client.
+import en from './strings/en.json';
+import zhCn from './strings/zh-cn.json';
+import { format, locales, type Locale, type Params, type StringKey, type Strings } from './core';
+
+export * from './core';
+
+export const dictionaries: Record<Locale, Record<StringKey, string>> = { en, 'zh-cn': zhCn };
+
+export function t(locale: Locale, key: StringKey, params?: Params): string {
+  return format(dictionaries[locale][key], params);
+}
+
+/** The strings whose keys start with one of the prefixes, to hand to an island as a prop. */
+export function pickStrings(locale: Locale, ...prefixes: string[]): Strings {
+  const out: Strings = {};
+  for (const [key, value] of Object.entries(dictionaries[locale]) as [StringKey, string][]) {
+    if (prefixes.some((p) => key.startsWith(p))) out[key] = value;
+  }
+  return out;
+}
+
+/** `getStaticPaths` for a page that exists once per locale. */
+export function localeStaticPaths() {
+  return locales.map((locale) => ({ params: { locale } }));
+}
