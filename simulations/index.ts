@@ -1,0 +1,51 @@
+// Public API of the market model: everything the site, labs, CLI and tests import comes from here.
+// Re-exports only; the model lives in engine.ts, data in market.ts, formulas in analytics.ts.
+export { MODEL_VERSION, MarketModel, simulate } from './engine.ts';
+export type { RunOptions, QuarterRow, RunResult, DefectionBySatisfaction } from './engine.ts';
+export {
+  LEVELS,
+  INVESTED_LEVELS,
+  PRESET_IDS,
+  KOTLER_NUMBERS,
+  KOTLER_MARGINS,
+  DEFAULT_MECHANISMS,
+  DEFAULT_FIRM,
+  getPreset,
+  isPresetId,
+} from './market.ts';
+export type {
+  LevelId,
+  InvestedLevel,
+  Investment,
+  LocalText,
+  SegmentParams,
+  FirmParams,
+  MechanismParams,
+  Market,
+  MarketEvent,
+  MarketEventType,
+  PresetId,
+  KotlerPresetId,
+  KotlerNumber,
+  KotlerMargin,
+} from './market.ts';
+export {
+  levelPresetInvestment,
+  defaultStrategy,
+  uniformLevelStrategy,
+  validateStrategy,
+  zeroInvestment,
+  cloneStrategy,
+} from './strategy.ts';
+export type { Strategy, SegmentStrategy } from './strategy.ts';
+export {
+  clv,
+  marginMultiple,
+  clvElasticities,
+  finiteHorizonClv,
+  responseRate,
+  spendForRate,
+  blattbergDeighton,
+} from './analytics.ts';
+export type { Timing, ResponseCurve, BlattbergDeightonInput, BlattbergDeightonResult } from './analytics.ts';
+export { dexp, dlog, dpow, dlogistic } from './detmath.ts';
