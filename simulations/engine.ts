@@ -63,8 +63,11 @@ export interface RunResult {
   defectionBySatisfaction: Record<string, DefectionBySatisfaction>;
 }
 
-const TABLE_STEPS = 400; // hazard tables over satisfaction 1..5 in steps of 0.01
+const TABLE_STEPS = 400; // company-reason hazard table over satisfaction 1..5 in steps of 0.01
 const TABLE_SIZE = TABLE_STEPS + 1;
+// Competitor table over satisfaction + bond switching cost, 1..9 in steps of 0.01.
+const COMP_STEPS = 800;
+const COMP_SIZE = COMP_STEPS + 1;
 const TWO_M16 = 1 / 65536;
 const MAX_RETENTION_FOR_CLV = 0.99;
 
@@ -189,7 +192,7 @@ export class MarketModel {
       marginPerRevenue: new Float64Array(ns),
       loyaltyDiscount: new Float64Array(ns),
       qualityCost: new Float64Array(ns),
-      compTable: new Float64Array(ns * TABLE_SIZE),
+      compTable: new Float64Array(ns * COMP_SIZE),
       companyTable: new Float64Array(ns * TABLE_SIZE),
     };
     this.reset();
@@ -373,12 +376,16 @@ export class MarketModel {
       w.loyaltyDiscount[s] = p.loyaltyDiscountShare * this.financialBond[s]!;
       w.marginPerRevenue[s] = p.marginRate;
       w.qualityCost[s] = p.revenuePerQuarter * firm.qualityCostShareOfRevenuePerPoint * (strat.quality - firm.qualityCostReference);
+      const cbase = s * COMP_SIZE;
+      for (let k = 0; k < COMP_SIZE; k++) {
+        const S = 1 + (8 * k) / COMP_STEPS;
+        w.compTable[cbase + k] = dyn
+          ? Math.min(0.95, p.competitiveIntensity * mech.competitorBaseHazard * dexp(mech.competitorSlope * (offer - S)))
+          : 0;
+      }
       const base = s * TABLE_SIZE;
       for (let k = 0; k < TABLE_SIZE; k++) {
         const S = 1 + (4 * k) / TABLE_STEPS;
-        w.compTable[base + k] = dyn
-          ? Math.min(0.95, p.competitiveIntensity * mech.competitorBaseHazard * dexp(mech.competitorSlope * (offer - S)))
-          : 0;
         w.companyTable[base + k] = dyn
           ? p.competitiveIntensity * p.dissatisfactionChurnPerQuarter * dlogistic(mech.dissatisfactionSlope * (mech.dissatisfactionMidpoint - S))
           : 0;
@@ -415,6 +422,7 @@ export class MarketModel {
     const delFrom = mech.delightedFrom;
     const spurBond = mech.spuriousBondThreshold;
     const spurIntensity = mech.spuriousIntensityBelow;
+    const switchCost = mech.bondSwitchingCost;
     const onePlusI = 1 + i;
     const seg = this.seg;
     const key = this.key;
@@ -457,7 +465,14 @@ export class MarketModel {
       const xf = x - xi;
       const ti = s * TABLE_SIZE + (xi >= TABLE_STEPS ? TABLE_STEPS - 1 : xi);
       const tf = xi >= TABLE_STEPS ? 1 : xf;
-      const hComp = (w.compTable[ti]! + tf * (w.compTable[ti + 1]! - w.compTable[ti]!)) * free;
+      // Bonds act on the rival's offer as a switching cost in satisfaction points: a bonded but
+      // dissatisfied customer sits near the margin, so a rival's strike or the bond's removal tips them.
+      let y = (S - 1 + switchCost * heldBy) * (COMP_STEPS / 8);
+      if (y > COMP_STEPS) y = COMP_STEPS;
+      const yi = Math.floor(y);
+      const ci = s * COMP_SIZE + (yi >= COMP_STEPS ? COMP_STEPS - 1 : yi);
+      const cf = yi >= COMP_STEPS ? 1 : y - yi;
+      const hComp = w.compTable[ci]! + cf * (w.compTable[ci + 1]! - w.compTable[ci]!);
       const hCo = (w.companyTable[ti]! + tf * (w.companyTable[ti + 1]! - w.companyTable[ti]!)) * free * (1 - w.voiceFollowUp[s]!);
       const hCust = w.naturalChurn[s]!;
       const u = uniform(k, t, PURPOSE.churn);

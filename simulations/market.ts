@@ -120,6 +120,8 @@ export interface MechanismParams {
   bondGrowthPerQuarter: number;
   bondCap: number;
   bondDecayPerQuarter: number;
+  /** Bonds as a switching cost against the rival's offer: satisfaction points at a full bond. */
+  bondSwitchingCost: number;
   /** Competitor-reason churn per quarter at satisfaction = rival offer and intensity 1. */
   competitorBaseHazard: number;
   /** Each satisfaction point above the rival offer divides that hazard by e^slope. */
@@ -206,8 +208,9 @@ export const DEFAULT_MECHANISMS: MechanismParams = {
   bondGrowthPerQuarter: 0.1,
   bondCap: 0.8,
   bondDecayPerQuarter: 0.05,
+  bondSwitchingCost: 2,
   competitorBaseHazard: 0.06,
-  competitorSlope: 1.5,
+  competitorSlope: 2,
   dissatisfactionMidpoint: 2.5,
   dissatisfactionSlope: 3,
   dissatisfiedBelow: 3,
@@ -223,11 +226,11 @@ export const DEFAULT_FIRM: FirmParams = {
   discountRatePerQuarter: 0.025,
   qualityCostShareOfRevenuePerPoint: 0.04,
   qualityCostReference: 3.5,
-  promiseAcquisitionSlope: 1,
+  promiseAcquisitionSlope: 2,
 };
 
 /** Standard spends per level, per customer per quarter, shared by the Kotler grid. */
-const KOTLER_STANDARD: Investment = { reactive: 1, accountable: 3, proactive: 9, partnership: 27 };
+const KOTLER_STANDARD: Investment = { reactive: 1, accountable: 3, proactive: 16, partnership: 60 };
 const UNIT_SENSITIVITY: Investment = { reactive: 1, accountable: 1, proactive: 1, partnership: 1 };
 
 /** A neutral segment; presets change what differs. */
@@ -379,13 +382,18 @@ function defaultPreset(): Market {
   };
 }
 
-function singleSegmentPreset(id: 'competitive' | 'monopoly', label: LocalText, seg: Partial<SegmentParams>): Market {
+function singleSegmentPreset(
+  id: 'competitive' | 'monopoly',
+  label: LocalText,
+  seg: Partial<SegmentParams>,
+  mech: Partial<MechanismParams> = {},
+): Market {
   return {
     id,
     label,
     segments: [segment({ id: 'customers', label: { en: 'Customers', zh: '顾客' }, ...seg })],
     firm: { ...DEFAULT_FIRM, acquisitionSpendPerQuarter: 5000 },
-    mechanisms: { ...DEFAULT_MECHANISMS },
+    mechanisms: { ...DEFAULT_MECHANISMS, ...mech },
     events: [],
     satisfactionDynamics: true,
   };
@@ -430,8 +438,9 @@ export function getPreset(id: PresetId): Market {
   else if (id === 'competitive')
     m = singleSegmentPreset('competitive', { en: 'Highly competitive segment', zh: '高度竞争的细分市场' }, {
       competitiveIntensity: 1,
-      competitorOffer: 3.8,
-    });
+      competitorOffer: 4,
+      naturalChurnPerQuarter: 0.005,
+    }, { competitorSlope: 3 });
   else if (id === 'monopoly')
     m = singleSegmentPreset('monopoly', { en: 'Near-monopoly segment', zh: '近乎垄断的细分市场' }, {
       competitiveIntensity: 0.03,
