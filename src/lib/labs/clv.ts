@@ -1,0 +1,116 @@
+// Figures for the CLV and customer-equity lab, all computed by ENGINE's analytics module
+// (simulations/analytics.ts): this file only chooses grids and packages results, it never
+// re-implements a formula, so the lab shows exactly the numbers the Model page and tests use.
+import {
+  blattbergDeighton,
+  clv,
+  clvElasticities,
+  marginMultiple,
+  responseRate,
+  type BlattbergDeightonResult,
+  type ResponseCurve,
+  type Timing,
+} from '@sim/analytics';
+import type { Schema } from './urlState';
+
+/** Retention and discount rates of the margin-multiple table (per year, as in Gupta & Lehmann). */
+export const TABLE_RETENTION = [0.6, 0.7, 0.8, 0.9] as const;
+export const TABLE_DISCOUNT = [0.1, 0.12, 0.14, 0.16] as const;
+
+/**
+ * URL state (keys documented for lesson writers): margin per year, retention and discount (0..1),
+ * acquisition cost, timing; Blattberg–Deighton curves (ceilings and k) and an explored spend point.
+ */
+export const CLV_SCHEMA = {
+  margin: { kind: 'number', min: 0, max: 1000, step: 1, default: 100 },
+  retention: { kind: 'number', min: 0, max: 0.99, step: 0.01, default: 0.8 },
+  discount: { kind: 'number', min: 0, max: 0.5, step: 0.01, default: 0.1 },
+  acq: { kind: 'number', min: 0, max: 2000, step: 10, default: 150 },
+  timing: { kind: 'enum', values: ['end', 'start'] as const, default: 'end' },
+  acqCeil: { kind: 'number', min: 0.05, max: 1, step: 0.05, default: 0.4 },
+  acqK: { kind: 'number', min: 0.005, max: 0.2, step: 0.005, default: 0.03 },
+  retCeil: { kind: 'number', min: 0.05, max: 0.99, step: 0.01, default: 0.85 },
+  retK: { kind: 'number', min: 0.005, max: 0.2, step: 0.005, default: 0.05 },
+  acqSpend: { kind: 'number', min: 0, max: 100, step: 1, default: 40 },
+  retSpend: { kind: 'number', min: 0, max: 100, step: 1, default: 20 },
+} as const satisfies Schema;
+
+export interface ClvInputs {
+  margin: number;
+  retention: number;
+  discount: number;
+  acq: number;
+  timing: Timing;
+}
+
+export interface ClvFigures {
+  clv: number;
+  /** CLV minus the acquisition cost paid at once. */
+  netClv: number;
+  multiple: number;
+  elasticities: { retention: number; margin: number; discount: number };
+  /** CLV gained from 1 % more retention (relative) and from 1 % more margin, from the elasticities. */
+  gainFromOnePercentRetention: number;
+  gainFromOnePercentMargin: number;
+}
+
+export function clvFigures(p: ClvInputs): ClvFigures {
+  const value = clv(p.margin, p.retention, p.discount, p.timing);
+  const e = clvElasticities(p.margin, p.retention, p.discount);
+  const endValue = clv(p.margin, p.retention, p.discount, 'end');
+  return {
+    clv: value,
+    netClv: value - p.acq,
+    multiple: marginMultiple(p.retention, p.discount, p.timing),
+    elasticities: e,
+    gainFromOnePercentRetention: endValue * e.retention * 0.01,
+    gainFromOnePercentMargin: endValue * e.margin * 0.01,
+  };
+}
+
+/** Margin multiples for every (retention, discount) pair of the table, rows = retention. */
+export function marginMultipleTable(timing: Timing): number[][] {
+  return TABLE_RETENTION.map((r) => TABLE_DISCOUNT.map((i) => marginMultiple(r, i, timing)));
+}
+
+export interface BdInputs {
+  acquisitionCurve: ResponseCurve;
+  retentionCurve: ResponseCurve;
+  margin: number;
+  discount: number;
+  /** Prospects reached (equity scales with it). */
+  prospects: number;
+}
+
+export interface BdSurface {
+  /** Acquisition spend per prospect at the cell centres (x). */
+  acquisitionSpends: number[];
+  /** Retention spend per customer per year at the cell centres (y). */
+  retentionSpends: number[];
+  /** equity[y][x] from customerEquityAt. */
+  equity: number[][];
+  result: BlattbergDeightonResult;
+}
+
+export const BD_PROSPECTS = 1000;
+
+/** Equity over a grid of spends, from blattbergDeighton().customerEquityAt, plus the optimum. */
+export function bdSurface(p: BdInputs, maxAcquisitionSpend: number, maxRetentionSpend: number, cells: number): BdSurface {
+  const result = blattbergDeighton({
+    acquisitionCurve: p.acquisitionCurve,
+    retentionCurve: p.retentionCurve,
+    margin: p.margin,
+    discountRate: p.discount,
+    prospects: p.prospects,
+  });
+  const acquisitionSpends = Array.from({ length: cells }, (_, k) => ((k + 0.5) * maxAcquisitionSpend) / cells);
+  const retentionSpends = Array.from({ length: cells }, (_, k) => ((k + 0.5) * maxRetentionSpend) / cells);
+  const equity = retentionSpends.map((R) => acquisitionSpends.map((A) => result.customerEquityAt(A, R)));
+  return { acquisitionSpends, retentionSpends, equity, result };
+}
+
+/** Points of a response curve for a chart: rate at spends 0, step, …, max. */
+export function responseSeries(curve: ResponseCurve, max: number, points: number): { spend: number[]; rate: number[] } {
+  const spend = Array.from({ length: points }, (_, k) => (k * max) / (points - 1));
+  return { spend, rate: spend.map((x) => responseRate(curve, x)) };
+}
