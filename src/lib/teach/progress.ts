@@ -1,0 +1,77 @@
+// Keeps a student's rounds in localStorage so a reload or a language switch does not lose them.
+// Storage may be full, disabled or corrupt: every access is guarded and what is read is validated.
+import { z } from 'zod';
+import type { Decision } from './resultFile';
+
+const KEY_PREFIX = 'crm-lab:teach:';
+const CONTROL_ID = /^[A-Za-z][A-Za-z0-9_-]{0,40}(\.[A-Za-z][A-Za-z0-9_-]{0,40}){0,3}$/;
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface Progress {
+  seed: string;
+  locks: string[];
+  decisions: Decision[];
+}
+
+const progressSchema = z
+  .object({
+    seed: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+    locks: z.array(z.string().regex(CONTROL_ID)).max(80),
+    decisions: z
+      .array(z.record(z.string().regex(CONTROL_ID).refine((k) => !k.split('.').some((p) => FORBIDDEN.has(p))), z.number().finite()))
+      .max(40),
+  })
+  .strict();
+
+export type LoadResult = { ok: true; progress: Progress | null } | { ok: false; problem: 'corrupt' };
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Saved rounds of a scenario, or null; a corrupt entry is dropped and reported. */
+export function loadProgress(scenarioId: string): LoadResult {
+  const store = storage();
+  if (store === null) return { ok: true, progress: null };
+  let raw: string | null;
+  try {
+    raw = store.getItem(KEY_PREFIX + scenarioId);
+  } catch {
+    return { ok: true, progress: null };
+  }
+  if (raw === null) return { ok: true, progress: null };
+  try {
+    const parsed = progressSchema.safeParse(JSON.parse(raw));
+    if (parsed.success) return { ok: true, progress: parsed.data };
+  } catch {
+    // Falls through: unreadable JSON is treated like any other corrupt entry.
+  }
+  clearProgress(scenarioId);
+  return { ok: false, problem: 'corrupt' };
+}
+
+/** Returns null on success, or 'refused' when the browser would not store (full or disabled). */
+export function saveProgress(scenarioId: string, progress: Progress): 'refused' | null {
+  const store = storage();
+  if (store === null) return null;
+  try {
+    store.setItem(KEY_PREFIX + scenarioId, JSON.stringify(progress));
+    return null;
+  } catch {
+    return 'refused';
+  }
+}
+
+export function clearProgress(scenarioId: string): void {
+  const store = storage();
+  if (store === null) return;
+  try {
+    store.removeItem(KEY_PREFIX + scenarioId);
+  } catch {
+    // Nothing to do: storage is unavailable.
+  }
+}
