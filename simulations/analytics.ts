@@ -51,7 +51,7 @@ export function finiteHorizonClv(
   acquisitionCost = 0,
   timing: Timing = 'end',
 ): number {
-  checkRates(r, i);
+  if (!(r >= 0) || !(i > -1)) throw new RangeError(`retention must be ≥ 0 and discount rate > −1; got ${r}, ${i}`);
   if (!Number.isInteger(periods) || periods < 0) throw new RangeError('periods must be an integer ≥ 0');
   const q = r / (1 + i);
   // Geometric sum of q^t; exact closed form except at q = 1.

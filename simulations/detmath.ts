@@ -1,6 +1,6 @@
 // Deterministic exp / log / pow built only from exactly rounded operations (+ − × ÷, floor).
-// Anything that feeds a random comparison in the engine must use these, never Math.exp/log/pow,
-// whose last bit may differ between JavaScript engines. Must not use any Math.* transcendental.
+// Anything that feeds a random comparison in the engine must use these, never the built-in
+// exp, log and pow, whose last bit may differ between JavaScript engines.
 
 const LN2_HI = 0.6931471803691238; // high bits of ln 2 (exact in 32 bits of mantissa)
 const LN2_LO = 1.9082149292705877e-10; // ln 2 − LN2_HI

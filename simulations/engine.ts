@@ -1,6 +1,6 @@
 // The customer-level market model: state in typed arrays (structure of arrays), one quarterly
-// step shared by MarketModel and simulate(). Pure and deterministic: no Math.random, no clock,
-// no Math.exp/log/pow (detmath only), no allocation per customer inside the hot loop.
+// step shared by MarketModel and simulate(). Pure and deterministic: no global random source, no clock,
+// no built-in exp/log/pow (detmath only), no allocation per customer inside the hot loop.
 import { dexp, dlogistic, dpow } from './detmath.ts';
 import { INVESTED_LEVELS, type Market, type MarketEvent } from './market.ts';
 import { PURPOSE, customerKey, hash2, seedKey, segmentKey, uniform } from './random.ts';
@@ -253,6 +253,25 @@ export class MarketModel {
     const last = this.history[this.history.length - 1];
     if (last && last.fromQuarter === from) last.strategy = cloneStrategy(this.strategy);
     else this.history.push({ fromQuarter: from, strategy: cloneStrategy(this.strategy) });
+  }
+
+  /**
+   * The current customers of one segment, in a stable order (addition to the contract): their
+   * random keys and states. For charts of the customer base and for the common-random-numbers test.
+   */
+  customerSnapshot(segmentId: string): { key: number[]; satisfaction: number[]; expectation: number[]; bond: number[]; tenure: number[] } {
+    const s = this.market.segments.findIndex((x) => x.id === segmentId);
+    if (s < 0) throw new Error(`Unknown segment "${segmentId}"`);
+    const out = { key: [] as number[], satisfaction: [] as number[], expectation: [] as number[], bond: [] as number[], tenure: [] as number[] };
+    for (let j = 0; j < this.n; j++) {
+      if (this.seg[j] !== s) continue;
+      out.key.push(this.key[j]!);
+      out.satisfaction.push(this.sat[j]!);
+      out.expectation.push(this.exp[j]!);
+      out.bond.push(this.bond[j]!);
+      out.tenure.push(this.tenure[j]!);
+    }
+    return out;
   }
 
   getStrategy(): Strategy {

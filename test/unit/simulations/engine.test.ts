@@ -1,0 +1,179 @@
+// Properties of the engine: determinism, common random numbers, conservation, ranges,
+// reset() + steps = a fresh run, and purity (no Math.random, clock, DOM or built-in exp/log).
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  MarketModel,
+  defaultStrategy,
+  getPreset,
+  levelPresetInvestment,
+  PRESET_IDS,
+  simulate,
+  type QuarterRow,
+  type Strategy,
+} from '../../../simulations/index.ts';
+import { uniform } from '../../../simulations/random.ts';
+
+const market = getPreset('default');
+const base = defaultStrategy(market);
+
+describe('determinism', () => {
+  it('same inputs give identical output; another seed gives another output', () => {
+    const a = simulate(market, base, { seed: 42, quarters: 12 });
+    const b = simulate(market, base, { seed: 42, quarters: 12 });
+    const c = simulate(market, base, { seed: 43, quarters: 12 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.stringify(c.overall)).not.toBe(JSON.stringify(a.overall));
+  });
+  it('a string seed and a number seed with the same text are the same seed', () => {
+    const a = simulate(market, base, { seed: 7, quarters: 3 });
+    const b = simulate(market, base, { seed: '7', quarters: 3 });
+    expect(b.overall).toEqual(a.overall);
+  });
+  it('returns plain JSON-able data with the model version', () => {
+    const r = simulate(market, base, { seed: 1, quarters: 2 });
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+    expect(r.modelVersion).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(Object.keys(r.bySegment)).toEqual(['consumers', 'small-business', 'key-accounts']);
+  });
+});
+
+describe('common random numbers', () => {
+  // Change only the small-business investment: the consumers segment must meet the same customers
+  // with the same luck and so end in exactly the same state, while small business changes.
+  const other: Strategy = JSON.parse(JSON.stringify(base));
+  other.segments['small-business'] = { investment: levelPresetInvestment(market, 'small-business', 'partnership') };
+  const runA = new MarketModel(market, base, { seed: 99, quarters: 20 });
+  const runB = new MarketModel(market, other, { seed: 99, quarters: 20 });
+  runA.runToHorizon();
+  runB.runToHorizon();
+
+  it("a change confined to one segment leaves another segment's customers and outcomes unchanged", () => {
+    const a = runA.customerSnapshot('consumers');
+    const b = runB.customerSnapshot('consumers');
+    expect(a.key.length).toBeGreaterThan(1000);
+    expect(b.key).toEqual(a.key);
+    expect(b.satisfaction).toEqual(a.satisfaction);
+    expect(b.expectation).toEqual(a.expectation);
+    expect(runB.result().bySegment['consumers']).toEqual(runA.result().bySegment['consumers']);
+    expect(runB.result().bySegment['key-accounts']).toEqual(runA.result().bySegment['key-accounts']);
+  });
+  it('the changed segment does change, but its customers keep their luck', () => {
+    const a = runA.customerSnapshot('small-business');
+    const b = runB.customerSnapshot('small-business');
+    expect(b.satisfaction).not.toEqual(a.satisfaction);
+    // Customers present in both runs are the same people (same keys) whatever the strategy.
+    const inB = new Set(b.key);
+    const common = a.key.filter((k) => inB.has(k));
+    expect(common.length).toBeGreaterThan(0.8 * a.key.length);
+    // Luck is a pure function of (seed key, customer, quarter, purpose).
+    for (const k of common.slice(0, 50)) expect(uniform(k, 5, 1)).toBe(uniform(k, 5, 1));
+  });
+  it('a small slider move gives a small, proportional change (no chaos)', () => {
+    const at = (dq: number) => {
+      const s1: Strategy = JSON.parse(JSON.stringify(base));
+      s1.quality = base.quality + dq;
+      return simulate(market, s1, { seed: 5, quarters: 20 }).overall[19]!;
+    };
+    const r0 = at(0);
+    const small = (at(0.001).customers - r0.customers) / r0.customers;
+    const larger = (at(0.01).customers - r0.customers) / r0.customers;
+    expect(Math.abs(small)).toBeLessThan(0.003);
+    // Ten times the move gives roughly ten times the change (between 4× and 25×).
+    expect(larger / small).toBeGreaterThan(4);
+    expect(larger / small).toBeLessThan(25);
+  });
+});
+
+function checkRow(r: QuarterRow, prevCustomers: number): void {
+  expect(r.customersAtStart).toBe(prevCustomers);
+  expect(r.customers).toBe(r.customersAtStart + r.newCustomers - r.lostTotal);
+  expect(r.lostTotal).toBe(r.lost.company + r.lost.competitor + r.lost.customer);
+  expect(r.retentionRate).toBeGreaterThanOrEqual(0);
+  expect(r.retentionRate).toBeLessThanOrEqual(1);
+  if (r.customers > r.newCustomers) {
+    expect(r.meanSatisfaction).toBeGreaterThanOrEqual(1);
+    expect(r.meanSatisfaction).toBeLessThanOrEqual(5);
+    const sh = r.satisfactionShare;
+    expect(sh.dissatisfied + sh.satisfied + sh.delighted).toBeCloseTo(1, 12);
+  }
+  for (const v of Object.values(r.satisfactionShare)) expect(v).toBeGreaterThanOrEqual(0);
+  expect(r.spuriousLoyal).toBeLessThanOrEqual(r.customers);
+  expect(r.trueLoyal + r.spuriousLoyal).toBeLessThanOrEqual(r.customers);
+  expect(r.profit).toBeCloseTo(r.margin - r.relationshipCost - r.acquisitionCost, 6);
+  for (const v of [r.revenue, r.relationshipCost, r.acquisitionCost, r.newCustomers, r.lostTotal]) expect(v).toBeGreaterThanOrEqual(0);
+  for (const v of Object.values(r)) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+}
+
+describe('conservation and ranges', () => {
+  it('start + acquired − lost = end, per segment and per quarter, for every preset', () => {
+    for (const id of PRESET_IDS) {
+      const m = getPreset(id);
+      const r = simulate(m, defaultStrategy(m), { seed: 3, quarters: 8, customersScale: 0.2 });
+      m.segments.forEach((s) => {
+        let prev = Math.round(s.initialCustomers * 0.2);
+        for (const row of r.bySegment[s.id]!) {
+          checkRow(row, prev);
+          prev = row.customers;
+        }
+      });
+      let prev = m.segments.reduce((a, s) => a + Math.round(s.initialCustomers * 0.2), 0);
+      for (const row of r.overall) {
+        checkRow(row, prev);
+        prev = row.customers;
+      }
+      const last = r.overall.at(-1)!;
+      const sum = (f: (q: QuarterRow) => number) => m.segments.reduce((a, s) => a + f(r.bySegment[s.id]!.at(-1)!), 0);
+      expect(last.customers).toBe(sum((q) => q.customers));
+      expect(last.profit).toBeCloseTo(sum((q) => q.profit), 6);
+      expect(last.customerEquity).toBeCloseTo(sum((q) => q.customerEquity), 4);
+    }
+  });
+  it('rejects invalid strategies with a message naming the field', () => {
+    expect(() => simulate(market, { ...base, promiseLevel: 7 }, { seed: 1, quarters: 1 })).toThrow(/promiseLevel/);
+    const bad: Strategy = JSON.parse(JSON.stringify(base));
+    bad.segments['consumers']!.investment.proactive = -1;
+    expect(() => simulate(market, bad, { seed: 1, quarters: 1 })).toThrow(/consumers\.investment\.proactive/);
+  });
+});
+
+describe('MarketModel', () => {
+  it('reset() + N steps equals a fresh run, and simulate() shares the same step', () => {
+    const model = new MarketModel(market, base, { seed: 11, quarters: 10 });
+    for (let q = 0; q < 6; q++) model.step();
+    const changed: Strategy = JSON.parse(JSON.stringify(base));
+    changed.promiseLevel = 4.5;
+    model.setStrategy(changed);
+    model.step();
+    model.reset();
+    expect(model.quarter).toBe(0);
+    for (let q = 0; q < 10; q++) model.step();
+    expect(model.result()).toEqual(simulate(market, base, { seed: 11, quarters: 10 }));
+  });
+  it('setStrategy takes effect from the next step and is recorded', () => {
+    const model = new MarketModel(market, base, { seed: 11, quarters: 4 });
+    model.step();
+    const changed: Strategy = JSON.parse(JSON.stringify(base));
+    changed.acquisitionSpendPerQuarter = 0;
+    model.setStrategy(changed);
+    model.step();
+    const r = model.result();
+    const ref = simulate(market, base, { seed: 11, quarters: 2 });
+    expect(r.overall[0]).toEqual(ref.overall[0]);
+    expect(r.overall[1]!.acquisitionCost).toBeLessThan(ref.overall[1]!.acquisitionCost);
+    expect(r.strategyHistory.map((h) => h.fromQuarter)).toEqual([1, 2]);
+  });
+});
+
+describe('purity of simulations/', () => {
+  it('no Math.random, clock, DOM or built-in transcendental functions in the model sources', () => {
+    const dir = new URL('../../../simulations/', import.meta.url);
+    const model = readdirSync(dir).filter((f) => f.endsWith('.ts') && !['cli.ts', 'bench.ts'].includes(f));
+    expect(model.length).toBeGreaterThan(5);
+    for (const f of model) {
+      const src = readFileSync(new URL(f, dir), 'utf8');
+      expect(src, f).not.toMatch(/Math\.random|Date\.now|new Date|performance\.now|\bwindow\.|\bdocument\./);
+      expect(src, f).not.toMatch(/Math\.(exp|log|pow|expm1|log1p|log2|log10|sin|cos|tanh)\s*\(/);
+    }
+  });
+});
