@@ -3,6 +3,7 @@
 import { defineConfig } from 'astro/config';
 import svelte from '@astrojs/svelte';
 import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,8 @@ export default defineConfig({
   // An absolute site URL is optional; with one set, hreflang alternates become absolute.
   site: process.env.ASTRO_SITE || undefined,
   base,
+  // Builds of other content folders (the broken-content test) keep their own cache.
+  cacheDir: process.env.CRM_CONTENT_DIR ? './node_modules/.astro-fixture' : undefined,
   trailingSlash: 'always',
   output: 'static',
   i18n: {
@@ -22,8 +25,11 @@ export default defineConfig({
   },
   integrations: [svelte(), mdx()],
   markdown: {
-    remarkPlugins: [remarkMath],
-    rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml' }]],
+    // The unified (remark/rehype) processor, because KaTeX typesetting is a rehype plugin.
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml' }]],
+    }),
   },
   vite: {
     resolve: {

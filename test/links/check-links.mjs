@@ -1,7 +1,7 @@
 // Link check over a built site: every internal href/src resolves to a file, and every #anchor
 // exists on its target page. Usage: node test/links/check-links.mjs <dir> [base]
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 const [dir = 'dist', base = '/'] = process.argv.slice(2);
 const root = resolve(dir);
