@@ -32,33 +32,19 @@ export const missedCardId = (missedKey: string) => `missed:${missedKey}`;
 const scheduler = fsrs({ enable_fuzz: false });
 
 export function toStored(card: Card): StoredCard {
-  const stored: StoredCard = {
-    due: card.due.toISOString(),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsed_days: card.elapsed_days,
-    scheduled_days: card.scheduled_days,
-    learning_steps: card.learning_steps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state,
-  };
-  if (card.last_review) stored.last_review = card.last_review.toISOString();
+  // Spread rather than naming fields: ts-fsrs marks some (elapsed_days) deprecated but still uses them.
+  const { due, last_review, ...numbers } = card;
+  const stored: StoredCard = { ...numbers, due: due.toISOString() };
+  if (last_review) stored.last_review = last_review.toISOString();
   return stored;
 }
 
 export function fromStored(stored: StoredCard): Card {
+  const { due, last_review, ...numbers } = stored;
   return {
-    due: new Date(stored.due),
-    stability: stored.stability,
-    difficulty: stored.difficulty,
-    elapsed_days: stored.elapsed_days,
-    scheduled_days: stored.scheduled_days,
-    learning_steps: stored.learning_steps,
-    reps: stored.reps,
-    lapses: stored.lapses,
-    state: stored.state,
-    ...(stored.last_review ? { last_review: new Date(stored.last_review) } : {}),
+    ...numbers,
+    due: new Date(due),
+    ...(last_review ? { last_review: new Date(last_review) } : {}),
   };
 }
 

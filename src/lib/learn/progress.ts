@@ -170,10 +170,8 @@ export function browserStorage(): Storage | null {
 }
 
 export function isQuotaError(error: unknown): boolean {
-  if (typeof DOMException !== 'undefined' && error instanceof DOMException) {
-    return error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22;
-  }
-  return isRecord(error) && (error.name === 'QuotaExceededError' || error.code === 22);
+  const name = error instanceof Error || isRecord(error) ? (error as { name?: unknown }).name : undefined;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
 }
 
 export function loadProgress(storage: Storage | null): LoadResult {
