@@ -3,7 +3,7 @@
 // no built-in exp/log/pow (detmath only), no allocation per customer inside the hot loop.
 import { dexp, dlogistic, dpow } from './detmath.ts';
 import { INVESTED_LEVELS, type Market, type MarketEvent } from './market.ts';
-import { PURPOSE, customerKey, hash2, seedKey, segmentKey, uniform } from './random.ts';
+import { PURPOSE, customerKey, fmix32, hash2, seedKey, segmentKey, uniform } from './random.ts';
 import { cloneStrategy, validateStrategy, type Strategy } from './strategy.ts';
 
 export const MODEL_VERSION = '1.0.0';
@@ -69,7 +69,193 @@ const TABLE_SIZE = TABLE_STEPS + 1;
 const COMP_STEPS = 800;
 const COMP_SIZE = COMP_STEPS + 1;
 const TWO_M16 = 1 / 65536;
+const TWO_M32 = 1 / 4294967296;
+
+// A module-local binding of the hash finaliser, so the hot loop calls it directly (bundlers
+// and loaders may otherwise route every call through a module-namespace getter).
+const fmix = fmix32;
 const MAX_RETENTION_FOR_CLV = 0.99;
+
+/** Accumulators of one quarter's customer pass, per segment (band arrays: segment × 5). */
+interface PassSums {
+  clvSum: Float64Array;
+  satSum: Float64Array;
+  revSum: Float64Array;
+  marSum: Float64Array;
+  atStart: Float64Array;
+  lostCo: Float64Array;
+  lostComp: Float64Array;
+  lostCust: Float64Array;
+  nDis: Float64Array;
+  nDel: Float64Array;
+  nSpur: Float64Array;
+  bandN: Float64Array;
+  bandLost: Float64Array;
+  bandComp: Float64Array;
+}
+
+interface CustomerArrays {
+  n: number;
+  seg: Uint8Array;
+  key: Uint32Array;
+  sat: Float64Array;
+  exp: Float64Array;
+  bond: Float64Array;
+  wallet: Float64Array;
+  tenure: Int32Array;
+}
+
+/**
+ * The hot loop: every customer's quarter (perception, satisfaction, expectations, bonds, wallet,
+ * churn, margin) with stable compaction of survivors. A module-level function over typed arrays
+ * so the JIT optimises it alone; it allocates nothing. Returns the number of survivors.
+ */
+function customerPass(
+  m: CustomerArrays,
+  w: SegmentWork,
+  sums: PassSums,
+  mech: Market['mechanisms'],
+  promiseLevel: number,
+  i: number,
+  t: number,
+  dyn: boolean,
+): number {
+  const { clvSum, satSum, revSum, marSum, atStart, lostCo, lostComp, lostCust, nDis, nDel, nSpur, bandN, bandLost, bandComp } = sums;
+    const lossAv = mech.lossAversion;
+    const inertia = mech.satisfactionInertia;
+    const slope = mech.satisfactionSlope;
+    const adapt = mech.expectationAdaptation;
+    const wExp = mech.anchorExperienceWeight;
+    const wNorm = mech.anchorNormWeight;
+    const promiseTerm = mech.anchorPromiseWeight * promiseLevel;
+    const walletAdj = mech.walletAdjustmentPerQuarter;
+    const bondCap = mech.bondCap;
+    const bondDecay = 1 - mech.bondDecayPerQuarter;
+    const disBelow = mech.dissatisfiedBelow;
+    const delFrom = mech.delightedFrom;
+    const spurBond = mech.spuriousBondThreshold;
+    const switchCost = mech.bondSwitchingCost;
+    const onePlusI = 1 + i;
+    const seg = m.seg;
+    const key = m.key;
+    const sat = m.sat;
+    const ex = m.exp;
+    const bond = m.bond;
+    const wallet = m.wallet;
+    const tenure = m.tenure;
+    const coreQ = w.coreQuality;
+    const attention = w.attention;
+    const noiseW = w.noise;
+    const incidentP = w.incidentProb;
+    const severity = w.severity;
+    const recovery = w.recovery;
+    const expNorm = w.expectationNorm;
+    const calibration = w.calibration;
+    const bondGrowth = w.bondGrowth;
+    const walletTarget = w.walletTarget;
+    const finBond = w.financialBond;
+    const compTable = w.compTable;
+    const companyTable = w.companyTable;
+    const voiceFollowUp = w.voiceFollowUp;
+    const natural = w.naturalChurn;
+    const revBase = w.revenueBase;
+    const revGrowth = w.revenueGrowth;
+    const revCap = w.revenueCap;
+    const marginRate = w.marginPerRevenue;
+    const loyaltyDisc = w.loyaltyDiscount;
+    const qualityCost = w.qualityCost;
+    const relCostW = w.relCost;
+    const lowIntensity = w.lowIntensity;
+    // Per-quarter parts of the counter-based hash (see random.ts): hash2(k, t) = fmix(k ^ tMix).
+    const tMix = Math.imul((t + 0x632be5ab) | 0, 0x9e3779b1);
+    const noiseMix = Math.imul((PURPOSE.noise + 0x632be5ab) | 0, 0x9e3779b1);
+    const incidentMix = Math.imul((PURPOSE.incident + 0x632be5ab) | 0, 0x9e3779b1);
+    const churnMix = Math.imul((PURPOSE.churn + 0x632be5ab) | 0, 0x9e3779b1);
+    let write = 0;
+    const nOld = m.n;
+    for (let j = 0; j < nOld; j++) {
+      const s = seg[j]!;
+      const k = key[j]!;
+      atStart[s]! += 1;
+      let S = sat[j]!;
+      let E = ex[j]!;
+      let B = bond[j]!;
+      let W = wallet[j]!;
+      const kt = fmix(k ^ tMix);
+      if (dyn) {
+        const hn = fmix(kt ^ noiseMix);
+        const noise = ((hn >>> 16) + (hn & 0xffff)) * TWO_M16 - 1;
+        const delivered = coreQ[s]! + attention[s]!;
+        let P = delivered + noiseW[s]! * noise;
+        if (fmix(kt ^ incidentMix) * TWO_M32 < incidentP[s]!) P -= severity[s]! * (1 - recovery[s]!);
+        const D = P - E;
+        const d = D >= 0 ? D : lossAv * D;
+        S += (1 - inertia) * (4 + slope * d - S);
+        S = S < 1 ? 1 : S > 5 ? 5 : S;
+        const anchor = wExp * P + wNorm * expNorm[s]! + promiseTerm;
+        E += adapt * (anchor - E) + calibration[s]! * (delivered - E);
+        E = E < 1 ? 1 : E > 5 ? 5 : E;
+        const g = bondGrowth[s]!;
+        B = g > 0 ? B + g * (bondCap - B) : B * bondDecay;
+        W += walletAdj * ((S >= disBelow ? walletTarget[s]! : 1) - W);
+      }
+      const heldBy = 1 - (1 - B) * (1 - finBond[s]!);
+      const free = 1 - heldBy;
+      const x = (S - 1) * (TABLE_STEPS / 4);
+      const xi = Math.floor(x);
+      const ti = s * TABLE_SIZE + (xi >= TABLE_STEPS ? TABLE_STEPS - 1 : xi);
+      const tf = xi >= TABLE_STEPS ? 1 : x - xi;
+      // Bonds act on the rival's offer as a switching cost in satisfaction points: a bonded but
+      // dissatisfied customer sits near the margin, so a rival's strike or the bond's removal tips them.
+      let y = (S - 1 + switchCost * heldBy) * (COMP_STEPS / 8);
+      if (y > COMP_STEPS) y = COMP_STEPS;
+      const yi = Math.floor(y);
+      const ci = s * COMP_SIZE + (yi >= COMP_STEPS ? COMP_STEPS - 1 : yi);
+      const cf = yi >= COMP_STEPS ? 1 : y - yi;
+      const c0 = compTable[ci]!;
+      const hComp = c0 + cf * (compTable[ci + 1]! - c0);
+      const d0 = companyTable[ti]!;
+      const hCo = (d0 + tf * (companyTable[ti + 1]! - d0)) * free * (1 - voiceFollowUp[s]!);
+      const hCust = natural[s]!;
+      const u = fmix(kt ^ churnMix) * TWO_M32;
+      const band = S >= 4.5 ? 4 : S >= 3.5 ? 3 : S >= 2.5 ? 2 : S >= 1.5 ? 1 : 0;
+      bandN[s * 5 + band]! += 1;
+      if (u < hCust + hComp + hCo) {
+        bandLost[s * 5 + band]! += 1;
+        if (u < hCust) lostCust[s]! += 1;
+        else if (u < hCust + hComp) {
+          lostComp[s]! += 1;
+          bandComp[s * 5 + band]! += 1;
+        } else lostCo[s]! += 1;
+        continue;
+      }
+      // Survivor: margin at the end of the quarter, state kept (stable compaction).
+      const ten = tenure[j]! + 1;
+      const cap = revCap[s]!;
+      const revenue = revBase[s]! * (1 + revGrowth[s]! * (ten < cap ? ten : cap)) * W;
+      const margin = revenue * marginRate[s]! * (1 - loyaltyDisc[s]!) - qualityCost[s]! * W;
+      revSum[s]! += revenue;
+      marSum[s]! += margin;
+      let r = 1 - (hCust + hComp + hCo);
+      if (r > MAX_RETENTION_FOR_CLV) r = MAX_RETENTION_FOR_CLV;
+      clvSum[s]! += ((margin - relCostW[s]!) * r) / (onePlusI - r);
+      satSum[s]! += S;
+      if (S >= delFrom) nDel[s]! += 1;
+      else if (S < disBelow) {
+        nDis[s]! += 1;
+        if (heldBy >= spurBond || lowIntensity[s] === 1) nSpur[s]! += 1;
+      }
+      seg[write] = s;
+      key[write] = k;
+      sat[write] = S;
+      ex[write] = E;
+      bond[write] = B;
+      wallet[write] = W;
+      tenure[write] = ten;
+      write++;
+    }
+  return write;
+}
 
 /** Per-segment quantities that change per quarter, in small typed arrays indexed by segment. */
 interface SegmentWork {
@@ -89,6 +275,13 @@ interface SegmentWork {
   qualityCost: Float64Array;
   compTable: Float64Array;
   companyTable: Float64Array;
+  noise: Float64Array;
+  severity: Float64Array;
+  expectationNorm: Float64Array;
+  revenueBase: Float64Array;
+  revenueGrowth: Float64Array;
+  revenueCap: Float64Array;
+  lowIntensity: Uint8Array;
 }
 
 function emptyRow(quarter: number): QuarterRow {
@@ -138,15 +331,24 @@ export class MarketModel {
   private segKeys: Uint32Array;
   private q = 0;
   // Customer state (structure of arrays), `n` alive customers in slots 0..n−1.
-  private n = 0;
-  private cap = 0;
-  private seg = new Uint8Array(0);
-  private key = new Uint32Array(0);
-  private sat = new Float64Array(0);
-  private exp = new Float64Array(0);
-  private bond = new Float64Array(0);
-  private wallet = new Float64Array(0);
-  private tenure = new Int32Array(0);
+  /** @internal customer arrays, read by customerPass. */
+  n = 0;
+  /** @internal customer arrays, read by customerPass. */
+  cap = 0;
+  /** @internal customer arrays, read by customerPass. */
+  seg = new Uint8Array(0);
+  /** @internal customer arrays, read by customerPass. */
+  key = new Uint32Array(0);
+  /** @internal customer arrays, read by customerPass. */
+  sat = new Float64Array(0);
+  /** @internal customer arrays, read by customerPass. */
+  exp = new Float64Array(0);
+  /** @internal customer arrays, read by customerPass. */
+  bond = new Float64Array(0);
+  /** @internal customer arrays, read by customerPass. */
+  wallet = new Float64Array(0);
+  /** @internal customer arrays, read by customerPass. */
+  tenure = new Int32Array(0);
   // Segment state.
   private improvement: Float64Array;
   private financialBond: Float64Array;
@@ -155,6 +357,7 @@ export class MarketModel {
   private delightedCount: Float64Array;
   private dissatisfiedCount: Float64Array;
   private work: SegmentWork;
+  private tableOffer: Float64Array;
   private overall: QuarterRow[] = [];
   private bySegment: QuarterRow[][] = [];
   private defection: DefectionBySatisfaction[] = [];
@@ -194,7 +397,15 @@ export class MarketModel {
       qualityCost: new Float64Array(ns),
       compTable: new Float64Array(ns * COMP_SIZE),
       companyTable: new Float64Array(ns * TABLE_SIZE),
+      noise: new Float64Array(ns),
+      severity: new Float64Array(ns),
+      expectationNorm: new Float64Array(ns),
+      revenueBase: new Float64Array(ns),
+      revenueGrowth: new Float64Array(ns),
+      revenueCap: new Float64Array(ns),
+      lowIntensity: new Uint8Array(ns),
     };
+    this.tableOffer = new Float64Array(ns);
     this.reset();
   }
 
@@ -225,6 +436,7 @@ export class MarketModel {
       this.financialBond[i] = s.financialBond;
       this.shockUntil[i] = 0;
       this.cumDisc[i] = 0;
+      this.tableOffer[i] = NaN;
       total += Math.round(s.initialCustomers * scale);
     });
     this.ensureCapacity(Math.max(16, total * 2));
@@ -395,142 +607,53 @@ export class MarketModel {
       w.loyaltyDiscount[s] = p.loyaltyDiscountShare * this.financialBond[s]!;
       w.marginPerRevenue[s] = p.marginRate;
       w.qualityCost[s] = p.revenuePerQuarter * firm.qualityCostShareOfRevenuePerPoint * (strat.quality - firm.qualityCostReference);
-      const cbase = s * COMP_SIZE;
-      for (let k = 0; k < COMP_SIZE; k++) {
-        const S = 1 + (8 * k) / COMP_STEPS;
-        w.compTable[cbase + k] = dyn
-          ? Math.min(0.95, p.competitiveIntensity * mech.competitorBaseHazard * dexp(mech.competitorSlope * (offer - S)))
-          : 0;
+      // Hazard tables depend on the segment and the rival offer only: rebuilt when the offer moves.
+      if (offer !== this.tableOffer[s]) {
+        this.tableOffer[s] = offer;
+        const cbase = s * COMP_SIZE;
+        for (let k = 0; k < COMP_SIZE; k++) {
+          const S = 1 + (8 * k) / COMP_STEPS;
+          w.compTable[cbase + k] = dyn
+            ? Math.min(0.95, p.competitiveIntensity * mech.competitorBaseHazard * dexp(mech.competitorSlope * (offer - S)))
+            : 0;
+        }
+        const base = s * TABLE_SIZE;
+        for (let k = 0; k < TABLE_SIZE; k++) {
+          const S = 1 + (4 * k) / TABLE_STEPS;
+          w.companyTable[base + k] = dyn
+            ? p.competitiveIntensity * p.dissatisfactionChurnPerQuarter * dlogistic(mech.dissatisfactionSlope * (mech.dissatisfactionMidpoint - S))
+            : 0;
+        }
       }
-      const base = s * TABLE_SIZE;
-      for (let k = 0; k < TABLE_SIZE; k++) {
-        const S = 1 + (4 * k) / TABLE_STEPS;
-        w.companyTable[base + k] = dyn
-          ? p.competitiveIntensity * p.dissatisfactionChurnPerQuarter * dlogistic(mech.dissatisfactionSlope * (mech.dissatisfactionMidpoint - S))
-          : 0;
-      }
+      w.noise[s] = p.performanceNoise;
+      w.severity[s] = p.incidentSeverity;
+      w.expectationNorm[s] = p.expectationMean;
+      w.revenueBase[s] = p.revenuePerQuarter;
+      w.revenueGrowth[s] = p.revenueGrowthPerQuarterOfTenure;
+      w.revenueCap[s] = p.revenueGrowthCapQuarters;
+      w.lowIntensity[s] = p.competitiveIntensity < mech.spuriousIntensityBelow ? 1 : 0;
     }
 
     // ---- per-customer loop ----
     const rows = segs.map(() => emptyRow(t));
-    const clvSum = new Float64Array(ns);
-    const satSum = new Float64Array(ns);
-    const revSum = new Float64Array(ns);
-    const marSum = new Float64Array(ns);
-    const atStart = new Float64Array(ns);
-    const lostCo = new Float64Array(ns);
-    const lostComp = new Float64Array(ns);
-    const lostCust = new Float64Array(ns);
-    const nDis = new Float64Array(ns);
-    const nDel = new Float64Array(ns);
-    const nSpur = new Float64Array(ns);
-    const bandN = new Float64Array(ns * 5);
-    const bandLost = new Float64Array(ns * 5);
-    const bandComp = new Float64Array(ns * 5);
-    const lossAv = mech.lossAversion;
-    const inertia = mech.satisfactionInertia;
-    const slope = mech.satisfactionSlope;
-    const adapt = mech.expectationAdaptation;
-    const wExp = mech.anchorExperienceWeight;
-    const wNorm = mech.anchorNormWeight;
-    const promiseTerm = mech.anchorPromiseWeight * strat.promiseLevel;
-    const walletAdj = mech.walletAdjustmentPerQuarter;
-    const bondCap = mech.bondCap;
-    const bondDecay = 1 - mech.bondDecayPerQuarter;
-    const disBelow = mech.dissatisfiedBelow;
-    const delFrom = mech.delightedFrom;
-    const spurBond = mech.spuriousBondThreshold;
-    const spurIntensity = mech.spuriousIntensityBelow;
-    const switchCost = mech.bondSwitchingCost;
-    const onePlusI = 1 + i;
-    const seg = this.seg;
-    const key = this.key;
-    const sat = this.sat;
-    const ex = this.exp;
-    const bond = this.bond;
-    const wallet = this.wallet;
-    const tenure = this.tenure;
-    let write = 0;
-    const nOld = this.n;
-    for (let j = 0; j < nOld; j++) {
-      const s = seg[j]!;
-      const p = segs[s]!;
-      const k = key[j]!;
-      atStart[s]! += 1;
-      let S = sat[j]!;
-      let E = ex[j]!;
-      let B = bond[j]!;
-      let W = wallet[j]!;
-      if (dyn) {
-        const hn = hash2(hash2(k, t), PURPOSE.noise);
-        const noise = ((hn >>> 16) + (hn & 0xffff)) * TWO_M16 - 1;
-        let P = w.coreQuality[s]! + w.attention[s]! + p.performanceNoise * noise;
-        if (uniform(k, t, PURPOSE.incident) < w.incidentProb[s]!) P -= p.incidentSeverity * (1 - w.recovery[s]!);
-        const D = P - E;
-        const d = D >= 0 ? D : lossAv * D;
-        S += (1 - inertia) * (4 + slope * d - S);
-        S = S < 1 ? 1 : S > 5 ? 5 : S;
-        const anchor = wExp * P + wNorm * p.expectationMean + promiseTerm;
-        E += adapt * (anchor - E) + w.calibration[s]! * (w.coreQuality[s]! + w.attention[s]! - E);
-        E = E < 1 ? 1 : E > 5 ? 5 : E;
-        const g = w.bondGrowth[s]!;
-        B = g > 0 ? B + g * (bondCap - B) : B * bondDecay;
-        W += walletAdj * ((S >= disBelow ? w.walletTarget[s]! : 1) - W);
-      }
-      const heldBy = 1 - (1 - B) * (1 - w.financialBond[s]!);
-      const free = 1 - heldBy;
-      const x = (S - 1) * (TABLE_STEPS / 4);
-      const xi = Math.floor(x);
-      const xf = x - xi;
-      const ti = s * TABLE_SIZE + (xi >= TABLE_STEPS ? TABLE_STEPS - 1 : xi);
-      const tf = xi >= TABLE_STEPS ? 1 : xf;
-      // Bonds act on the rival's offer as a switching cost in satisfaction points: a bonded but
-      // dissatisfied customer sits near the margin, so a rival's strike or the bond's removal tips them.
-      let y = (S - 1 + switchCost * heldBy) * (COMP_STEPS / 8);
-      if (y > COMP_STEPS) y = COMP_STEPS;
-      const yi = Math.floor(y);
-      const ci = s * COMP_SIZE + (yi >= COMP_STEPS ? COMP_STEPS - 1 : yi);
-      const cf = yi >= COMP_STEPS ? 1 : y - yi;
-      const hComp = w.compTable[ci]! + cf * (w.compTable[ci + 1]! - w.compTable[ci]!);
-      const hCo = (w.companyTable[ti]! + tf * (w.companyTable[ti + 1]! - w.companyTable[ti]!)) * free * (1 - w.voiceFollowUp[s]!);
-      const hCust = w.naturalChurn[s]!;
-      const u = uniform(k, t, PURPOSE.churn);
-      const band = S >= 4.5 ? 4 : S >= 3.5 ? 3 : S >= 2.5 ? 2 : S >= 1.5 ? 1 : 0;
-      bandN[s * 5 + band]! += 1;
-      if (u < hCust + hComp + hCo) {
-        bandLost[s * 5 + band]! += 1;
-        if (u < hCust) lostCust[s]! += 1;
-        else if (u < hCust + hComp) {
-          lostComp[s]! += 1;
-          bandComp[s * 5 + band]! += 1;
-        } else lostCo[s]! += 1;
-        continue;
-      }
-      // Survivor: margin at the end of the quarter, state kept (stable compaction).
-      const ten = tenure[j]! + 1;
-      const growth = 1 + p.revenueGrowthPerQuarterOfTenure * (ten < p.revenueGrowthCapQuarters ? ten : p.revenueGrowthCapQuarters);
-      const revenue = p.revenuePerQuarter * growth * W;
-      const margin = revenue * w.marginPerRevenue[s]! * (1 - w.loyaltyDiscount[s]!) - w.qualityCost[s]! * W;
-      revSum[s]! += revenue;
-      marSum[s]! += margin;
-      let r = 1 - (hCust + hComp + hCo);
-      if (r > MAX_RETENTION_FOR_CLV) r = MAX_RETENTION_FOR_CLV;
-      clvSum[s]! += ((margin - w.relCost[s]!) * r) / (onePlusI - r);
-      satSum[s]! += S;
-      if (S >= delFrom) nDel[s]! += 1;
-      else if (S < disBelow) {
-        nDis[s]! += 1;
-        if (heldBy >= spurBond || p.competitiveIntensity < spurIntensity) nSpur[s]! += 1;
-      }
-      seg[write] = s;
-      key[write] = k;
-      sat[write] = S;
-      ex[write] = E;
-      bond[write] = B;
-      wallet[write] = W;
-      tenure[write] = ten;
-      write++;
-    }
+    const sums: PassSums = {
+      clvSum: new Float64Array(ns),
+      satSum: new Float64Array(ns),
+      revSum: new Float64Array(ns),
+      marSum: new Float64Array(ns),
+      atStart: new Float64Array(ns),
+      lostCo: new Float64Array(ns),
+      lostComp: new Float64Array(ns),
+      lostCust: new Float64Array(ns),
+      nDis: new Float64Array(ns),
+      nDel: new Float64Array(ns),
+      nSpur: new Float64Array(ns),
+      bandN: new Float64Array(ns * 5),
+      bandLost: new Float64Array(ns * 5),
+      bandComp: new Float64Array(ns * 5),
+    };
+    const write = customerPass(this, w, sums, mech, strat.promiseLevel, i, t, dyn);
+    const { clvSum, satSum, revSum, marSum, atStart, lostCo, lostComp, lostCust, nDis, nDel, nSpur, bandN, bandLost, bandComp } = sums;
     this.n = write;
 
     // ---- acquisition (arrivals at the end of the quarter; first margin next quarter) ----
