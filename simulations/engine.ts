@@ -460,7 +460,10 @@ export class MarketModel {
 
   /** Takes effect from the next step. */
   setStrategy(strategy: Strategy): void {
-    this.strategy = cloneStrategy(validateStrategy(this.market, strategy));
+    validateStrategy(this.market, strategy);
+    // An unchanged strategy is not a change: the history records only real decisions.
+    if (JSON.stringify(strategy) === JSON.stringify(this.strategy)) return;
+    this.strategy = cloneStrategy(strategy);
     const from = this.q + 1;
     const last = this.history[this.history.length - 1];
     if (last && last.fromQuarter === from) last.strategy = cloneStrategy(this.strategy);

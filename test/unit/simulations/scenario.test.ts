@@ -1,0 +1,115 @@
+// The scenario schema and helpers: valid files parse, errors name the file and the field,
+// scheduled events act in the engine, re-simulation of rounds is deterministic and enforces locks.
+import { describe, expect, it } from 'vitest';
+import { levelPresetInvestment, simulate } from '../../../simulations/index.ts';
+import {
+  parseScenario,
+  ScenarioError,
+  scenarioInitialStrategy,
+  scenarioMarket,
+  scenarioRun,
+  scenarioScore,
+  type ScenarioInput,
+} from '../../../simulations/scenario.ts';
+
+const t = (en: string, zh: string) => ({ en, zh });
+export const sample: ScenarioInput = {
+  id: 'rival-strikes',
+  version: 1,
+  title: t('A rival strikes', '竞争对手出手'),
+  brief: t('Keep your small-business customers.', '留住你的小企业客户。'),
+  lesson: 'customer-loyalty',
+  seed: 'class-1',
+  market: { preset: 'default', overrides: { segments: { 'small-business': { financialBond: 0.5 } } } },
+  initialStrategy: { segments: { consumers: { level: 'basic' } } },
+  controls: { visible: ['promiseLevel', 'investment.small-business.reactive', 'levelPreset.key-accounts'], locked: ['quality'] },
+  rounds: 3,
+  quartersPerRound: 4,
+  events: [{ quarter: 5, type: 'rivalPromotion', segment: 'small-business', magnitude: 1.5, durationQuarters: 2, label: t('Rival promotion', '对手促销') }],
+  goal: { metric: 'customerEquity', target: 5e7, description: t('Reach 50 million equity.', '顾客资产达到五千万。') },
+  debrief: [t('Who left, and why?', '谁离开了？为什么？')],
+  teacherNotes: {
+    goals: [t('See spurious loyalty', '认识虚假忠诚')],
+    timing45: t('Three rounds.', '三轮。'),
+    timing90: t('Three rounds and a debrief.', '三轮加讲评。'),
+    lookFor: [t('Losses after quarter 5', '第五季度之后的流失')],
+  },
+};
+
+describe('parseScenario', () => {
+  it('accepts a valid scenario and fills defaults', () => {
+    const s = parseScenario(sample, 'rival.yaml');
+    expect(s.seed).toBe('class-1');
+    expect(s.controls.locked).toEqual(['quality']);
+  });
+  it('names the file and the field path of a wrong field', () => {
+    const bad = JSON.parse(JSON.stringify(sample));
+    bad.events[0].type = 'meteorStrike';
+    bad.title.zh = '';
+    try {
+      parseScenario(bad, 'content/scenarios/rival.yaml');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ScenarioError);
+      const msg = (e as Error).message;
+      expect(msg).toContain('content/scenarios/rival.yaml');
+      expect(msg).toContain('events.0.type');
+      expect(msg).toContain('title.zh');
+    }
+  });
+  it('rejects unknown segments, unknown controls, unknown fields and late events', () => {
+    const cases: [(s: any) => void, string][] = [
+      [(s) => (s.controls.visible = ['investment.pets.reactive']), 'controls.visible.0'],
+      [(s) => (s.controls.visible = ['volume']), 'controls.visible.0'],
+      [(s) => (s.market.overrides.segments = { pets: {} }), 'market.overrides.segments.pets'],
+      [(s) => (s.market.overrides.segments['small-business'].marginRate = 3), 'market.overrides.segments.small-business.marginRate'],
+      [(s) => (s.extra = 1), '(root)'],
+      [(s) => (s.events[0].quarter = 99), 'events.0.quarter'],
+      [(s) => (s.id = 'Rival Strikes'), 'id'],
+      [(s) => (s.market.preset = 'mars'), 'market.preset'],
+    ];
+    for (const [mutate, path] of cases) {
+      const bad = JSON.parse(JSON.stringify(sample));
+      mutate(bad);
+      expect(() => parseScenario(bad, 'x.json'), path).toThrow(path);
+    }
+  });
+});
+
+describe('scenario runs', () => {
+  const s = parseScenario(sample, 'rival.yaml');
+  const market = scenarioMarket(s);
+  const initial = scenarioInitialStrategy(s, market);
+
+  it('applies overrides and the initial strategy', () => {
+    expect(market.segments.find((x) => x.id === 'small-business')!.financialBond).toBe(0.5);
+    expect(initial.segments['consumers']!.investment).toEqual(levelPresetInvestment(market, 'consumers', 'basic'));
+  });
+  it('scheduled events act in the engine', () => {
+    const withEvent = simulate(market, initial, { seed: s.seed, quarters: 8 }).bySegment['small-business']!;
+    const without = simulate({ ...market, events: [] }, initial, { seed: s.seed, quarters: 8 }).bySegment['small-business']!;
+    expect(withEvent[3]).toEqual(without[3]);
+    expect(withEvent[4]!.lost.competitor).toBeGreaterThan(without[4]!.lost.competitor);
+  });
+  it('re-simulates rounds deterministically and equals a model run with the same decisions', () => {
+    const second = { ...initial, promiseLevel: 3 };
+    const decisions = [initial, second, second];
+    const a = scenarioRun(s, decisions);
+    const b = scenarioRun(s, decisions);
+    expect(a).toEqual(b);
+    expect(a.quarters).toBe(12);
+    expect(a.strategyHistory.map((h) => h.fromQuarter)).toEqual([1, 5]);
+    const partial = scenarioRun(s, decisions.slice(0, 2));
+    expect(partial.overall).toEqual(a.overall.slice(0, 8));
+  });
+  it('refuses a decision that moves a locked control, or too many rounds', () => {
+    expect(() => scenarioRun(s, [{ ...initial, quality: 4 }])).toThrow(/locked control "quality"/);
+    expect(() => scenarioRun(s, [initial, initial, initial, initial])).toThrow(/3 rounds/);
+  });
+  it('scores as the share of the target reached, clamped to [0, 1]', () => {
+    const r = scenarioRun(s, [initial, initial, initial]);
+    const sc = scenarioScore(s, r);
+    expect(sc.value).toBe(r.overall[11]!.customerEquity);
+    expect(sc.score).toBeCloseTo(Math.min(1, Math.max(0, sc.value / 5e7)), 12);
+  });
+});
