@@ -24,8 +24,8 @@ export interface LinkParseResult {
   custom: boolean;
 }
 
-export function isValidSeed(seed: unknown): seed is string {
-  return typeof seed === 'string' && SEED_PATTERN.test(seed);
+export function isValidSeed(seed: string): boolean {
+  return SEED_PATTERN.test(seed);
 }
 
 const KNOWN_PARAMS = new Set(['v', 'seed', 'lock']);

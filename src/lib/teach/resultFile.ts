@@ -48,7 +48,7 @@ const controlId = z
   .string()
   .regex(CONTROL_ID)
   .refine((id) => id.split('.').every((part) => !FORBIDDEN_KEYS.has(part)), 'reserved key');
-const finite = z.number().finite();
+const finite = z.number();
 
 const decisionSchema = z
   .record(controlId, finite)
@@ -218,6 +218,8 @@ export interface ReplayContext<S> {
   replay(scenario: S, seed: string, decisions: readonly Decision[], locks: readonly string[]): ClaimedResults;
   /** The class seed; a genuine run on another seed is reported as such, not as verified. */
   expectedSeed?: string;
+  /** The scenario on the board; files of any other scenario are reported as such. */
+  expectedScenarioId?: string;
 }
 
 function close(a: number, b: number): boolean {
@@ -234,7 +236,11 @@ function firstMismatch(claimed: readonly number[], actual: readonly number[]): n
 export function verifyResultFile<S>(file: ResultFile, ctx: ReplayContext<S>): Verdict {
   if (file.modelVersion !== ctx.modelVersion) return { status: 'otherModel', modelVersion: file.modelVersion };
   const scenario = ctx.findScenario(file.scenarioId);
-  if (scenario === undefined || ctx.scenarioVersion(scenario) !== file.scenarioVersion) {
+  const otherScenario =
+    scenario === undefined ||
+    (ctx.expectedScenarioId !== undefined && ctx.expectedScenarioId !== file.scenarioId) ||
+    ctx.scenarioVersion(scenario) !== file.scenarioVersion;
+  if (scenario === undefined || otherScenario) {
     return { status: 'otherScenario', scenarioId: file.scenarioId, scenarioVersion: file.scenarioVersion };
   }
   const problem = ctx.checkDecisions(scenario, file.decisions, file.locks);
