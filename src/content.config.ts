@@ -6,8 +6,7 @@ import { glob } from 'astro/loaders';
 import { lessonSchema } from './content/schemas/lesson';
 import { glossarySchema } from './content/schemas/glossary';
 import { quizSchema } from './content/schemas/quiz';
-import { z } from 'astro/zod';
-const scenarioSchema = z.object({}).passthrough();
+import { scenarioSchema } from '../simulations/scenario';
 
 const root = process.env.CRM_CONTENT_DIR ?? './content';
 
