@@ -15,7 +15,7 @@ export default defineConfig({
   site: process.env.ASTRO_SITE || undefined,
   base,
   // Builds of other content folders (the broken-content test) keep their own cache.
-  cacheDir: process.env.CRM_CONTENT_DIR ? './node_modules/.astro-fixture' : undefined,
+  cacheDir: process.env.CRM_CONTENT_DIR ? `./node_modules/.astro-${process.env.CRM_CONTENT_DIR.replace(/\W+/g, '-')}` : undefined,
   trailingSlash: 'always',
   output: 'static',
   i18n: {
