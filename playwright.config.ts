@@ -26,7 +26,7 @@ export default defineConfig({
   webServer: [
     { command: 'node test/server.mjs dist 4321 /', url: 'http://127.0.0.1:4321/en/', reuseExistingServer: !process.env.CI },
     // The sub-path build exists after `npm run build:base` (npm test always makes it).
-    ...(existsSync('dist-base')
+    ...(existsSync('dist-base/en/index.html')
       ? [{ command: 'node test/server.mjs dist-base 4322 /crm-lab/', url: 'http://127.0.0.1:4322/crm-lab/en/', reuseExistingServer: !process.env.CI }]
       : []),
   ],
