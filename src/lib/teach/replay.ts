@@ -1,0 +1,249 @@
+// The bridge between a scenario file and the teach pages: the controls a student sees, a run from
+// decisions per round through the engine's scenarioRun (the same path the board uses to verify a
+// file), the score and display text. It must not touch the DOM and never simulates on its own.
+import { LEVELS, MODEL_VERSION, levelPresetInvestment, type InvestedLevel, type Market, type QuarterRow, type Strategy } from '@sim/index';
+import { scenarioInitialStrategy, scenarioMarket, scenarioRun, scenarioScore, type Scenario } from '@sim/scenario';
+import type { Locale, Params, StringKey } from '@/i18n/core';
+import type { ClaimedResults, Decision, ReplayContext } from './resultFile';
+
+export interface LocalText {
+  en: string;
+  zh: string;
+}
+
+/** Picks the page's language from a bilingual text (zh for zh-cn). */
+export function scenarioText(text: LocalText, locale: Locale): string {
+  return locale === 'zh-cn' ? text.zh : text.en;
+}
+
+type Translate = (key: StringKey, params?: Params) => string;
+
+/** The fields of a scenario the pages show, in one flat shape. */
+export interface ScenarioInfo {
+  id: string;
+  version: number;
+  lesson: string;
+  title: LocalText;
+  brief: LocalText;
+  goal: LocalText;
+  goalMetric: Scenario['goal']['metric'];
+  goalTarget: number;
+  seed: string;
+  rounds: number;
+  quartersPerRound: number;
+  questions: LocalText[];
+  notes: { goals: LocalText[]; timing45: LocalText; timing90: LocalText; lookFor: LocalText[] };
+}
+
+export function scenarioInfo(s: Scenario): ScenarioInfo {
+  return {
+    id: s.id,
+    version: s.version,
+    lesson: s.lesson,
+    title: s.title,
+    brief: s.brief,
+    goal: s.goal.description,
+    goalMetric: s.goal.metric,
+    goalTarget: s.goal.target,
+    seed: s.seed,
+    rounds: s.rounds,
+    quartersPerRound: s.quartersPerRound,
+    questions: s.debrief,
+    notes: s.teacherNotes,
+  };
+}
+
+export type ControlKind = 'promiseLevel' | 'quality' | 'acquisitionSpendPerQuarter' | 'investment' | 'levelPreset';
+
+export interface TeachControl {
+  id: string;
+  kind: ControlKind;
+  segment?: string;
+  /** For investment controls: the level funded. */
+  level?: InvestedLevel;
+  min: number;
+  max: number;
+  step: number;
+  /** The value in the scenario's starting strategy (levelPreset: index into LEVELS). */
+  initial: number;
+  locked: boolean;
+  lockedBy: 'scenario' | 'teacher' | null;
+}
+
+/** A round number for slider ends and steps: 1, 2, 2.5 or 5 times a power of ten. */
+function nice(x: number): number {
+  if (!(x > 0)) return 1;
+  const p = 10 ** Math.floor(Math.log10(x));
+  const m = x / p;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10) * p;
+}
+
+/** Which level preset a segment's investment equals, or -1 when it is a custom mix. */
+function presetIndex(market: Market, segment: string, investment: Strategy['segments'][string]['investment']): number {
+  return LEVELS.findIndex((l) => {
+    const preset = levelPresetInvestment(market, segment, l);
+    return (Object.keys(preset) as InvestedLevel[]).every((k) => preset[k] === investment[k]);
+  });
+}
+
+function describeControl(market: Market, initial: Strategy, id: string, locked: boolean): TeachControl {
+  const [head, segment, level] = id.split('.');
+  const base = { id, locked, lockedBy: locked ? ('scenario' as const) : null };
+  if (head === 'promiseLevel' || head === 'quality') {
+    return { ...base, kind: head, min: 1, max: 5, step: 0.1, initial: initial[head] };
+  }
+  if (head === 'acquisitionSpendPerQuarter') {
+    const max = nice(Math.max(4 * initial.acquisitionSpendPerQuarter, 10_000));
+    return { ...base, kind: head, min: 0, max, step: max / 100, initial: initial.acquisitionSpendPerQuarter };
+  }
+  if (head === 'investment') {
+    const lvl = level as InvestedLevel;
+    const seg = market.segments.find((x) => x.id === segment);
+    const standard = seg?.standardInvestment[lvl] ?? 1;
+    const start = initial.segments[segment]?.investment[lvl] ?? 0;
+    const max = nice(Math.max(3 * standard, start));
+    return { ...base, kind: 'investment', segment, level: lvl, min: 0, max, step: nice(max / 100), initial: start };
+  }
+  const inv = initial.segments[segment]?.investment;
+  const index = inv ? presetIndex(market, segment, inv) : 0;
+  return { ...base, kind: 'levelPreset', segment, min: 0, max: LEVELS.length - 1, step: 1, initial: Math.max(0, index) };
+}
+
+/** The controls of a scenario in display order: the visible ones, then locked ones not listed as visible. */
+export function teachControls(s: Scenario): TeachControl[] {
+  const market = scenarioMarket(s);
+  const initial = scenarioInitialStrategy(s, market);
+  const ids = [...s.controls.visible, ...s.controls.locked.filter((id) => !s.controls.visible.includes(id))];
+  return ids.map((id) => describeControl(market, initial, id, s.controls.locked.includes(id)));
+}
+
+function segmentName(s: Scenario, segment: string | undefined, locale: Locale): string {
+  const seg = scenarioMarket(s).segments.find((x) => x.id === segment);
+  return seg ? scenarioText(seg.label, locale) : (segment ?? '');
+}
+
+/** A control's label in the page's language (segment names come from the market data). */
+export function controlLabel(c: TeachControl, s: Scenario, t: Translate, locale: Locale): string {
+  if (c.kind === 'investment') {
+    return t('teach.control.investment', { segment: segmentName(s, c.segment, locale), level: t(`teach.level.${c.level}` as StringKey) });
+  }
+  if (c.kind === 'levelPreset') return t('teach.control.levelPreset', { segment: segmentName(s, c.segment, locale) });
+  return t(`teach.control.${c.kind}` as StringKey);
+}
+
+/** A control value as text: level names for level presets, numbers otherwise. */
+export function controlValueText(c: TeachControl, value: number, t: Translate, number: (v: number) => string): string {
+  if (c.kind === 'levelPreset' && Number.isInteger(value) && value >= 0 && value < LEVELS.length) {
+    return t(`teach.level.${LEVELS[value]}` as StringKey);
+  }
+  return number(value);
+}
+
+/** The scheduled events with their own labels, for the teacher notes. */
+export function eventText(s: Scenario, t: Translate, locale: Locale): string[] {
+  return s.events.map((e) => t('teach.notes.event', { quarter: e.quarter, event: scenarioText(e.label, locale) }));
+}
+
+/** The strategy of one round: the starting strategy with the open controls set from the decision. */
+function roundStrategy(market: Market, initial: Strategy, controls: readonly TeachControl[], d: Decision, extraLocks: readonly string[]): Strategy {
+  const st: Strategy = JSON.parse(JSON.stringify(initial)) as Strategy;
+  const open = controls.filter((c) => !c.locked && !extraLocks.includes(c.id) && Object.hasOwn(d, c.id));
+  // Level presets first, so that a finer investment control on the same segment can adjust them.
+  for (const c of open) {
+    if (c.kind === 'levelPreset' && c.segment !== undefined) {
+      st.segments[c.segment] = { investment: levelPresetInvestment(market, c.segment, LEVELS[Math.round(d[c.id])]) };
+    }
+  }
+  for (const c of open) {
+    const v = d[c.id];
+    if (c.kind === 'investment' && c.segment !== undefined && c.level !== undefined) {
+      st.segments[c.segment].investment[c.level] = v;
+    } else if (c.kind === 'promiseLevel' || c.kind === 'quality' || c.kind === 'acquisitionSpendPerQuarter') {
+      st[c.kind] = v;
+    }
+  }
+  return st;
+}
+
+export interface PlayOutcome {
+  overall: QuarterRow[];
+  /** Goal metric value / target, clamped to 0..1 (the engine's scenarioScore). */
+  score: number;
+  /** The goal metric's value at the end of the rounds played. */
+  value: number;
+  goalMet: boolean;
+}
+
+/**
+ * Plays the rounds decided so far on `seed`. Controls locked by the scenario or the teacher's
+ * link keep their starting value whatever a decision says; `checkDecisions` reports such files.
+ */
+export function playScenario(s: Scenario, seed: string, decisions: readonly Decision[], extraLocks: readonly string[]): PlayOutcome {
+  const market = scenarioMarket(s);
+  const initial = scenarioInitialStrategy(s, market);
+  const controls = teachControls(s);
+  const strategies = decisions.map((d) => roundStrategy(market, initial, controls, d, extraLocks));
+  const seeded: Scenario = { ...s, seed };
+  const result = scenarioRun(seeded, strategies);
+  const { score, value, target } = scenarioScore(seeded, result);
+  return { overall: result.overall, score, value, goalMet: value >= target };
+}
+
+export function claimedFrom(outcome: PlayOutcome): ClaimedResults {
+  return {
+    equity: outcome.overall.map((r) => r.customerEquity),
+    retention: outcome.overall.map((r) => r.retentionRate),
+    score: outcome.score,
+    goalMet: outcome.goalMet,
+  };
+}
+
+/** Null when the decisions could have come from the scenario page; otherwise what is wrong. */
+export function checkDecisions(s: Scenario, decisions: readonly Decision[], extraLocks: readonly string[]): string | null {
+  if (decisions.length > s.rounds) return `rounds: ${decisions.length} > ${s.rounds}`;
+  const controls = new Map(teachControls(s).map((c) => [c.id, c]));
+  for (const id of extraLocks) {
+    const c = controls.get(id);
+    if (!c || c.locked) return `lock ${id}`;
+  }
+  for (let r = 0; r < decisions.length; r++) {
+    for (const [id, value] of Object.entries(decisions[r])) {
+      const c = controls.get(id);
+      if (!c) return `round ${r + 1}: unknown control ${id}`;
+      if (c.locked || extraLocks.includes(id)) return `round ${r + 1}: ${id} is locked`;
+      if (!(value >= c.min && value <= c.max)) return `round ${r + 1}: ${id} out of range`;
+      if (c.kind === 'levelPreset' && !Number.isInteger(value)) return `round ${r + 1}: ${id} is not a level`;
+    }
+  }
+  return null;
+}
+
+/** Verification context for the board: full games only, the engine's model version, cached replays. */
+export function makeReplayContext(
+  scenarios: readonly Scenario[],
+  options: { expectedSeed?: string; expectedScenarioId?: string } = {},
+): ReplayContext<Scenario> {
+  return {
+    modelVersion: MODEL_VERSION,
+    expectedSeed: options.expectedSeed,
+    expectedScenarioId: options.expectedScenarioId,
+    findScenario: (id) => scenarios.find((s) => s.id === id),
+    scenarioVersion: (s) => s.version,
+    checkDecisions: (s, decisions, locks) =>
+      decisions.length !== s.rounds ? `rounds: ${decisions.length} ≠ ${s.rounds}` : checkDecisions(s, decisions, locks),
+    replay: (s, seed, decisions, locks) => cachedReplay(s, seed, decisions, locks),
+  };
+}
+
+const cache = new Map<string, ClaimedResults>();
+
+/** Re-simulation is the expensive part; the board re-verifies on every setting change, so runs are cached. */
+function cachedReplay(s: Scenario, seed: string, decisions: readonly Decision[], locks: readonly string[]): ClaimedResults {
+  const key = JSON.stringify([s.id, s.version, seed, decisions, [...locks].sort()]);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const claimed = claimedFrom(playScenario(s, seed, decisions, locks));
+  if (cache.size > 500) cache.clear();
+  cache.set(key, claimed);
+  return claimed;
+}
