@@ -1,6 +1,6 @@
 // Type declaration for seedrandom's Alea generator, which @types/seedrandom does not describe.
 // Declarations only; no runtime code belongs here.
-declare module 'seedrandom/lib/alea' {
+declare module 'seedrandom/lib/alea.js' {
   interface AleaPrng {
     (): number;
     int32(): number;

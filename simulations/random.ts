@@ -1,7 +1,7 @@
 // Seeded, counter-based random numbers for common random numbers (CRN).
 // A draw is a pure function of (seed, customer key, quarter, purpose); it never depends on the
 // strategy or on the order in which customers are processed. No global random source, no clock.
-import alea from 'seedrandom/lib/alea';
+import alea from 'seedrandom/lib/alea.js';
 
 /** Purposes of draws. Adding a purpose never changes the draws of the others. */
 export const PURPOSE = {
