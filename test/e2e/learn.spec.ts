@@ -16,6 +16,9 @@ const strings = {
 };
 type Locale = keyof typeof strings;
 
+// A whole quiz plus axe takes ~15 s on an idle machine; the shared 2-core box is often far slower.
+test.describe.configure({ timeout: 180_000 });
+
 /** axe on the page, or only on `include` (the long lesson text is scanned by the site-wide test). */
 async function seriousViolations(page: Page, include?: string) {
   const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
