@@ -4,12 +4,18 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { parseScenario } from '../../simulations/scenario';
+import { MODEL_VERSION } from '../../simulations/index';
+import { claimedFrom, playScenario, teachControls } from '../../src/lib/teach/replay';
+import { createResultFile, serializeResultFile, type Decision } from '../../src/lib/teach/resultFile';
 
 const SCENARIO = 'expectation-trap';
 const locales = ['en', 'zh-cn'] as const;
 
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const results = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
@@ -19,20 +25,28 @@ async function hydrated(page: Page) {
   await page.locator('astro-island:not([ssr])').first().waitFor();
 }
 
-/** Plays every round (setting the first open control to `value` in round 1) and returns the downloaded file text. */
-async function playToEnd(page: Page, path: string, name: string, value: string): Promise<string> {
-  await page.goto(path);
-  await hydrated(page);
-  const advance = page.getByTestId('play-advance');
-  const first = page.locator('input[data-control-number]:not([disabled])').first();
-  await first.fill(value);
-  await first.press('Enter');
-  while (await advance.isVisible()) await advance.click();
-  await expect(page.getByTestId('play-end')).toBeVisible();
-  await page.getByTestId('play-name').fill(name);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('play-download').click()]);
-  const saved = await download.path();
-  return readFile(saved, 'utf8');
+/** A genuine result file built the way the scenario page builds it: our library plus the engine. */
+function genuineFile(seed: string, promise: number, name: string): string {
+  const scenario = parseScenario(parse(readFileSync(`content/scenarios/${SCENARIO}.yaml`, 'utf8')), `${SCENARIO}.yaml`);
+  const open = teachControls(scenario).filter((c) => !c.locked);
+  const decisions: Decision[] = Array.from({ length: scenario.rounds }, () => {
+    const d: Decision = {};
+    for (const c of open) d[c.id] = c.initial;
+    d.promiseLevel = promise;
+    return d;
+  });
+  const outcome = playScenario(scenario, seed, decisions, []);
+  const file = createResultFile({
+    scenarioId: scenario.id,
+    scenarioVersion: scenario.version,
+    seed,
+    locks: [],
+    modelVersion: MODEL_VERSION,
+    decisions,
+    claimed: claimedFrom(outcome),
+    name,
+  });
+  return serializeResultFile(file);
 }
 
 for (const locale of locales) {
@@ -42,45 +56,62 @@ for (const locale of locales) {
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(`/${locale}/teach/`);
       await expect(page.locator(`[data-scenario="${SCENARIO}"]`)).toBeVisible();
-      expect(await seriousViolations(page)).toEqual([]);
+      await expect(page.locator('[data-scenario]')).toHaveCount(6);
 
       await page.goto(`/${locale}/teach/${SCENARIO}/?v=1&seed=e2e-${locale}`);
       await hydrated(page);
       await expect(page.getByTestId('play-seed')).toContainText(`e2e-${locale}`);
-      expect(await seriousViolations(page)).toEqual([]);
+      await expect(page.locator('input[data-control-number="quality"]')).toBeDisabled();
 
-      // One round, then check that the past round is fixed in the history table.
-      await page.getByTestId('play-advance').click();
-      await expect(page.getByTestId('play-history').locator('tbody tr')).toHaveCount(1);
+      const promise = page.locator('input[data-control-number="promiseLevel"]');
+      await promise.fill('3');
+      await promise.press('Enter');
+      const advance = page.getByTestId('play-advance');
+      await advance.click();
+      const history = page.getByTestId('play-history').locator('tbody tr');
+      await expect(history).toHaveCount(1);
+      const firstRound = await history.first().textContent();
+      await promise.fill('2.6');
+      await promise.press('Enter');
+      while (await advance.isVisible()) await advance.click();
+      // Past rounds are fixed: round 1 reads the same after the later rounds, and offers no inputs.
+      await expect(history).toHaveCount(4);
+      await expect(history.first()).toHaveText(firstRound ?? '');
+      await expect(page.getByTestId('play-history').locator('input')).toHaveCount(0);
 
-      const text = await playToEnd(page, `/${locale}/teach/${SCENARIO}/?v=1&seed=e2e-${locale}`, 'Student A', '3');
-      const file = JSON.parse(text);
+      await expect(page.getByTestId('play-end')).toBeVisible();
+      await expect(page.getByTestId('play-score')).toBeVisible();
+      await page.getByTestId('play-name').fill('Student A');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('play-download').click()]);
+      const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+      expect(download.suggestedFilename()).toBe(`crm-lab-${SCENARIO}-e2e-${locale}.json`);
       expect(file.format).toBe('crm-lab-result');
       expect(file.scenarioId).toBe(SCENARIO);
       expect(file.seed).toBe(`e2e-${locale}`);
       expect(file.name).toBe('Student A');
-      expect(file.decisions.length).toBeGreaterThan(1);
-      expect(file.claimed.equity.length).toBeGreaterThan(file.decisions.length);
-      await expect(page.getByTestId('play-score')).toBeVisible();
+      expect(file.decisions.map((d: Decision) => d.promiseLevel)).toEqual([3, 2.6, 2.6, 2.6]);
+      expect(file.claimed.equity).toHaveLength(12);
+      expect(Object.keys(file).sort()).toEqual(
+        ['claimed', 'decisions', 'format', 'formatVersion', 'locks', 'modelVersion', 'name', 'scenarioId', 'scenarioVersion', 'seed'],
+      );
       expect(await seriousViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     });
 
     test('the class board verifies two genuine files, catches a tampered one and ranks them', async ({ page }) => {
-      const seedPath = `/${locale}/teach/${SCENARIO}/?v=1&seed=board-${locale}`;
-      const a = await playToEnd(page, seedPath, 'Ann', '2.5');
-      await page.getByTestId('play-restart').click();
-      const b = await playToEnd(page, seedPath, 'Bo', '5');
-      const tampered = JSON.parse(b);
-      tampered.name = 'Cy';
-      tampered.claimed.equity[tampered.claimed.equity.length - 1] *= 2;
+      const seed = `board-${locale}`;
+      const ann = genuineFile(seed, 2.8, 'Ann');
+      const bo = genuineFile(seed, 4, 'Bo');
+      const cy = JSON.parse(genuineFile(seed, 4, 'Cy'));
+      cy.claimed.equity[cy.claimed.equity.length - 1] *= 3;
 
       await page.goto(`/${locale}/teach/board/`);
       await hydrated(page);
+      await page.getByTestId('board-seed').fill(seed);
       await page.getByTestId('board-files').setInputFiles([
-        { name: 'ann.json', mimeType: 'application/json', buffer: Buffer.from(a) },
-        { name: 'bo.json', mimeType: 'application/json', buffer: Buffer.from(b) },
-        { name: 'cy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) },
+        { name: 'bo.json', mimeType: 'application/json', buffer: Buffer.from(bo) },
+        { name: 'cy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(cy)) },
+        { name: 'ann.json', mimeType: 'application/json', buffer: Buffer.from(ann) },
         { name: 'evil.json', mimeType: 'application/json', buffer: Buffer.from('{"__proto__":{"x":1}}') },
       ]);
       const rows = page.getByTestId('board-ranking').locator('tbody tr');
@@ -88,16 +119,19 @@ for (const locale of locales) {
       await expect(page.locator('tr[data-status="verified"]')).toHaveCount(2);
       await expect(page.locator('tr[data-status="tampered"]')).toHaveCount(1);
       await expect(page.locator('tr[data-status="tampered"]')).toContainText('Cy');
-      // Verified runs come first with ranks 1 and 2; the tampered one is unranked.
+      // Ann's promise sits near the delivered quality and beats Bo's inflated promise.
+      await expect(rows.nth(0)).toContainText('Ann');
       await expect(rows.nth(0).locator('td').first()).toHaveText('1');
+      await expect(rows.nth(1)).toContainText('Bo');
       await expect(rows.nth(1).locator('td').first()).toHaveText('2');
       await expect(rows.nth(2).locator('td').first()).toHaveText('—');
       await expect(page.getByTestId('board-rejected')).toContainText('evil.json');
       await expect(page.getByTestId('board-spread')).toBeVisible();
 
       const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('board-csv').click()]);
-      const csvText = await readFile(await csv.path(), 'utf8');
-      expect(csvText.split('\r\n').filter(Boolean)).toHaveLength(4);
+      const lines = (await readFile(await csv.path(), 'utf8')).split('\r\n').filter(Boolean);
+      expect(lines).toHaveLength(4);
+      expect(lines[1]).toContain('Ann');
       expect(await seriousViolations(page)).toEqual([]);
     });
 
@@ -106,25 +140,25 @@ for (const locale of locales) {
       await hydrated(page);
       await page.getByTestId('link-scenario').selectOption(SCENARIO);
       await page.getByTestId('link-seed').fill(`link-${locale}`);
-      const firstLock = page.locator('.locks input[type="checkbox"]').first();
-      await firstLock.check();
-      const link = (await page.getByTestId('link-output').textContent()) ?? '';
-      expect(link).toContain(`seed=link-${locale}`);
-      expect(link).toContain('lock=');
+      await page.locator('.locks input[type="checkbox"]').first().check();
+      const output = page.getByTestId('link-output');
+      await expect(output).toContainText(`seed=link-${locale}`);
+      await expect(output).toContainText('lock=');
       await expect(page.locator('.qr-code svg')).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
+      const link = (await output.textContent()) ?? '';
 
-      const open = async (p: Page) => {
+      const firstRound = async (p: Page) => {
         await p.goto(link);
         await hydrated(p);
         await expect(p.getByTestId('play-seed')).toContainText(`link-${locale}`);
-        await expect(p.locator('input[data-control-number][disabled]').first()).toBeVisible();
+        await expect(p.locator('input[data-control-number="promiseLevel"]')).toBeDisabled();
         await p.getByTestId('play-advance').click();
         return (await p.getByTestId('play-history').locator('tbody tr').first().textContent()) ?? '';
       };
-      const here = await open(page);
+      const here = await firstRound(page);
       const other = await browser.newContext();
-      const there = await open(await other.newPage());
+      const there = await firstRound(await other.newPage());
       await other.close();
       expect(there).toBe(here);
     });
@@ -136,4 +170,5 @@ test('a bad seed in the URL shows a notice and falls back to the scenario seed',
   await hydrated(page);
   await expect(page.getByTestId('play-link-notice')).toBeVisible();
   await expect(page.getByTestId('play-link-notice').locator('b')).toHaveCount(0);
+  await expect(page.getByTestId('play-seed')).toContainText('broadband-5');
 });

@@ -117,8 +117,20 @@ export function teachControls(s: Scenario): TeachControl[] {
   return ids.map((id) => describeControl(market, initial, id, s.controls.locked.includes(id)));
 }
 
+const marketCache = new WeakMap<Scenario, Market>();
+
+/** The scenario's market for reading labels only (built once per scenario object). */
+function labelMarket(s: Scenario): Market {
+  let m = marketCache.get(s);
+  if (!m) {
+    m = scenarioMarket(s);
+    marketCache.set(s, m);
+  }
+  return m;
+}
+
 function segmentName(s: Scenario, segment: string | undefined, locale: Locale): string {
-  const seg = scenarioMarket(s).segments.find((x) => x.id === segment);
+  const seg = labelMarket(s).segments.find((x) => x.id === segment);
   return seg ? scenarioText(seg.label, locale) : (segment ?? '');
 }
 
