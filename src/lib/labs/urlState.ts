@@ -34,7 +34,7 @@ type ValueOf<P extends ParamSpec> = P extends NumberSpec
     : P extends ListSpec
       ? number[]
       : never;
-export type StateOf<S extends Schema> = { [K in keyof S]: ValueOf<S[K]> };
+export type StateOf<S extends Schema> = { -readonly [K in keyof S]: ValueOf<S[K]> };
 
 export interface ParseResult<S extends Schema> {
   state: StateOf<S>;
@@ -106,5 +106,5 @@ export function serializeState<S extends Schema>(schema: S, state: StateOf<S>): 
     const value = (state as Record<string, unknown>)[key];
     params.set(key, Array.isArray(value) ? value.join(',') : String(value));
   }
-  return params.toString();
+  return params.toString().replace(/%2C/g, ',');
 }

@@ -1,0 +1,26 @@
+// The labs that <Predict> can open, with the string namespace each one needs and its page path.
+// Pure data: the Svelte loaders live in Predict.svelte so this stays importable from Astro and tests.
+
+export const LAB_IDS = ['perceived-value', 'expectations', 'clv', 'level-matrix', 'life-cycle', 'market'] as const;
+export type LabId = (typeof LAB_IDS)[number];
+
+/** UI-string prefix of each lab (see src/i18n/strings/*.json). */
+export const LAB_STRING_PREFIX: Readonly<Record<LabId, string>> = {
+  'perceived-value': 'labs.perceivedValue.',
+  expectations: 'labs.expectations.',
+  clv: 'labs.clv.',
+  'level-matrix': 'labs.levelMatrix.',
+  'life-cycle': 'labs.lifeCycle.',
+  market: 'labs.market.',
+};
+
+export function isLabId(value: unknown): value is LabId {
+  return typeof value === 'string' && (LAB_IDS as readonly string[]).includes(value);
+}
+
+/** Path (without base) of a lab's own page; `market` opens the main lab. */
+export function labPath(locale: string, lab: LabId, query: string): string {
+  const q = query.replace(/^\?/, '');
+  if (lab === 'market') return `/${locale}/lab/`;
+  return `/${locale}/lab/${lab}/${q ? `?${q}` : ''}`;
+}

@@ -1,0 +1,102 @@
+// End-to-end checks of the five small labs in both locales (render, keyboard, URL state, bad-query
+// notice, axe) and of <Predict> on a lesson page with two of them. Runs against the built site.
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+interface LabCase {
+  id: string;
+  /** URL parameter driven by `slider`, a value to load, and the value after one ArrowRight. */
+  param: string;
+  slider: string;
+  loaded: string;
+  next: string;
+}
+
+// The machine is shared by many builds; axe on a long lesson page can take a while.
+test.describe.configure({ timeout: 120_000 });
+
+const LABS: LabCase[] = [
+  { id: 'perceived-value', param: 'scale', slider: '-scale', loaded: '1.2', next: '1.25' },
+  { id: 'expectations', param: 'promise', slider: '-promise', loaded: '2.5', next: '2.6' },
+  { id: 'clv', param: 'retention', slider: '-retention', loaded: '0.9', next: '0.91' },
+  { id: 'level-matrix', param: 'partnership', slider: '-partnership', loaded: '2', next: '2.25' },
+  { id: 'life-cycle', param: 'onboarding', slider: '-onboarding', loaded: '40', next: '45' },
+];
+
+async function hydrated(page: Page) {
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 15_000 });
+}
+
+async function seriousViolations(page: Page, scope = 'main') {
+  const results = await new AxeBuilder({ page }).include(scope).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+for (const locale of ['en', 'zh-cn'] as const) {
+  for (const lab of LABS) {
+    test(`${lab.id} (${locale}): URL state, keyboard, bad-query notice, axe`, async ({ page }) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`/${locale}/lab/${lab.id}/?v=1&${lab.param}=${lab.loaded}`);
+      await hydrated(page);
+      await expect(page.locator('h1')).toBeVisible();
+      const slider = page.locator(`input[type="range"][id$="${lab.slider}"]`);
+      await expect(slider).toHaveValue(lab.loaded);
+      await expect(page.locator('.notice')).toHaveCount(0);
+      if (lab.id === 'level-matrix') await expect(page.locator('td[data-level]')).toHaveCount(9, { timeout: 15_000 });
+      await expect(page.locator('.lab [aria-live="polite"]').first()).not.toBeEmpty();
+      await expect(page.locator('.lab table').first()).toBeAttached();
+      expect(await seriousViolations(page, '.lab')).toEqual([]);
+
+      await slider.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect(slider).toHaveValue(lab.next);
+      await expect.poll(() => new URL(page.url()).searchParams.get(lab.param)).toBe(lab.next);
+      expect(new URL(page.url()).searchParams.get('v')).toBe('1');
+
+      await page.goto(`/${locale}/lab/${lab.id}/?v=1&${lab.param}=999x`);
+      await hydrated(page);
+      const notice = page.locator('.notice');
+      await expect(notice).toBeVisible();
+      await expect(notice).toContainText(lab.param);
+      await expect(slider).not.toHaveValue(lab.loaded);
+      expect(errors).toEqual([]);
+    });
+  }
+}
+
+test('a lesson page with two <Predict>s: each commits on its own and opens its lab with the query', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('/en/learn/satisfaction-and-expectations/');
+  const predicts = page.locator('[data-predict]');
+  await expect(predicts).toHaveCount(2);
+  const first = predicts.nth(0);
+  await first.scrollIntoViewIfNeeded();
+  await expect(first.locator('input[type="radio"]').first()).toBeEnabled();
+  await expect(page.locator('astro-island[ssr] [data-predict="expectations"]')).toHaveCount(0, { timeout: 15_000 });
+  const before = page.url();
+
+  await first.getByRole('button').click();
+  await expect(first.locator('[role="alert"]')).toBeVisible();
+  await first.locator('input[type="radio"]').first().check();
+  await first.getByRole('button').click();
+  await expect(first.locator('[role="status"]').first()).toBeVisible();
+  await expect(first.locator('.explanation')).not.toBeEmpty();
+  await expect(first.locator('input[type="range"][id$="-promise"]')).toHaveValue('4.5', { timeout: 15_000 });
+  await expect(first.locator('input[type="range"][id$="-quality"]')).toHaveValue('3.5');
+  expect(page.url()).toBe(before);
+
+  const second = predicts.nth(1);
+  await second.scrollIntoViewIfNeeded();
+  await expect(second.locator('.explanation')).toHaveCount(0);
+  await second.locator('input[type="radio"]').nth(1).check({ timeout: 15_000 });
+  await second.getByRole('button').click();
+  await expect(second.locator('[data-lab="market"]')).toBeVisible({ timeout: 15_000 });
+  await expect(second.locator('select')).toHaveCount(3);
+  expect(page.url()).toBe(before);
+  expect(await seriousViolations(page, '[data-predict]')).toEqual([]);
+  expect(errors).toEqual([]);
+});
