@@ -1,24 +1,23 @@
-// Web Worker: the current strategy over many seeds, for the lab's 10–90 % band. Posts progress and the bands.
-// Cancel = the page terminates this worker; seeds and quantiles live in src/lib/mainlab (tested without a worker).
-import { bandForSettings, type BandMetric } from '../lib/mainlab/jobs';
+// Web Worker: the current strategy on a share of the band's seeds (the page may start several, one per core).
+// Posts progress and the raw series; the page turns them into the 10–90 % band. Cancel = the page terminates it.
+import { runSeeds, type SeedSeries } from '../lib/mainlab/jobs';
 import type { LabSettings } from '../lib/mainlab/settings';
-import type { Band } from '../lib/mainlab/montecarlo';
 
 export interface MonteCarloRequest {
   settings: LabSettings;
-  seeds: number;
+  seeds: number[];
 }
 export type MonteCarloMessage =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; bands: Record<BandMetric, Band> }
+  | { type: 'progress'; done: number }
+  | { type: 'done'; series: SeedSeries }
   | { type: 'error'; message: string };
 
 const post = (m: MonteCarloMessage) => (self as unknown as { postMessage(m: MonteCarloMessage): void }).postMessage(m);
 
 self.onmessage = (ev: MessageEvent<MonteCarloRequest>) => {
   try {
-    const bands = bandForSettings(ev.data.settings, ev.data.seeds, (done, total) => post({ type: 'progress', done, total }));
-    post({ type: 'done', bands });
+    const series = runSeeds(ev.data.settings, ev.data.seeds, (done) => post({ type: 'progress', done }));
+    post({ type: 'done', series });
   } catch (e) {
     post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }

@@ -17,7 +17,8 @@ import {
   type LevelName,
   type Range
 } from './settings';
-import type { Band } from './montecarlo';
+import { bandSeeds, type Band } from './montecarlo';
+import { bandsFromSeries, splitSeeds, type SeedSeries } from './jobs';
 import type { SearchResult } from './optimise';
 import type { OptimiseRequest, OptimiseMessage } from '../../workers/optimise';
 import type { MonteCarloRequest, MonteCarloMessage } from '../../workers/montecarlo';
@@ -83,7 +84,7 @@ export class LabState {
 
   private timer: ReturnType<typeof setTimeout> | null = null;
   private optimiseWorker: Worker | null = null;
-  private bandWorker: Worker | null = null;
+  private bandWorkers: Worker[] = [];
 
   /** Reads the URL query; invalid parts fall back to defaults and are listed in ignoredParams. */
   loadFromQuery(search: string): void {
@@ -236,39 +237,49 @@ export class LabState {
   }
 
   // ——— uncertainty over many seeds ———
+  /** Runs the band on one worker per spare core (at most 4); each takes an interleaved share of the seeds. */
   startBand(seeds: number = this.band.seeds): void {
     this.cancelBand();
     const n = Math.round(clamp(seeds, { min: 10, max: 500, step: 1 }));
     const forQuery = bandKey(this.settings);
     const started = performance.now();
     this.band = { status: 'running', progress: 0, seeds: n, equity: null, retention: null, forQuery, ms: 0 };
-    const worker = new Worker(new URL('../../workers/montecarlo.ts', import.meta.url), { type: 'module' });
-    this.bandWorker = worker;
-    worker.onmessage = (ev: MessageEvent<MonteCarloMessage>) => {
-      const msg = ev.data;
-      if (msg.type === 'progress') this.band.progress = msg.done / msg.total;
-      else if (msg.type === 'done') {
-        this.band = { ...this.band, status: 'done', progress: 1, equity: msg.bands.equity, retention: msg.bands.retention, ms: performance.now() - started };
-        worker.terminate();
-        this.bandWorker = null;
-      } else {
-        this.band.status = 'error';
-        worker.terminate();
-        this.bandWorker = null;
-      }
-    };
-    worker.onerror = () => {
+    const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+    const shares = splitSeeds(bandSeeds(this.settings.seed, n), Math.max(1, Math.min(4, cores - 1)));
+    const done: number[] = shares.map(() => 0);
+    const results: (SeedSeries | null)[] = shares.map(() => null);
+    const settings = $state.snapshot(this.settings);
+    const fail = () => {
+      this.cancelBand();
       this.band.status = 'error';
-      worker.terminate();
-      this.bandWorker = null;
     };
-    const request: MonteCarloRequest = { settings: $state.snapshot(this.settings), seeds: n };
-    worker.postMessage(request);
+    this.bandWorkers = shares.map((share, k) => {
+      const worker = new Worker(new URL('../../workers/montecarlo.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (ev: MessageEvent<MonteCarloMessage>) => {
+        const msg = ev.data;
+        if (msg.type === 'progress') {
+          done[k] = msg.done;
+          this.band.progress = done.reduce((a, b) => a + b, 0) / n;
+        } else if (msg.type === 'done') {
+          results[k] = msg.series;
+          worker.terminate();
+          if (results.every((r) => r !== null)) {
+            const bands = bandsFromSeries(results as SeedSeries[]);
+            this.bandWorkers = [];
+            this.band = { ...this.band, status: 'done', progress: 1, equity: bands.equity, retention: bands.retention, ms: performance.now() - started };
+          }
+        } else fail();
+      };
+      worker.onerror = fail;
+      const request: MonteCarloRequest = { settings, seeds: share };
+      worker.postMessage(request);
+      return worker;
+    });
   }
   cancelBand(): void {
-    if (this.bandWorker) {
-      this.bandWorker.terminate();
-      this.bandWorker = null;
+    if (this.bandWorkers.length > 0) {
+      for (const w of this.bandWorkers) w.terminate();
+      this.bandWorkers = [];
       this.band.status = 'cancelled';
     }
   }

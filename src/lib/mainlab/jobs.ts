@@ -43,6 +43,38 @@ export function optimiseSettings(
 }
 
 export type BandMetric = 'equity' | 'retention';
+export type SeedSeries = Record<BandMetric, number[][]>;
+
+/** The current strategy on each of the given seeds: customer equity and retention per quarter, run by run. */
+export function runSeeds(settings: LabSettings, seeds: readonly number[], onProgress: (done: number) => void = () => {}): SeedSeries {
+  const market = marketById(settings.marketId);
+  const strategy = toStrategy(settings);
+  const out: SeedSeries = { equity: [], retention: [] };
+  for (let i = 0; i < seeds.length; i++) {
+    const run = simulate(market, strategy, toRunOptions(settings, seeds[i]));
+    out.equity.push(run.overall.map((r) => r.customerEquity));
+    out.retention.push(run.overall.map((r) => r.retentionRate));
+    if ((i + 1) % 5 === 0 || i === seeds.length - 1) onProgress(i + 1);
+  }
+  return out;
+}
+
+/** Splits seeds into `parts` interleaved shares (one per worker); together they hold every seed once. */
+export function splitSeeds(seeds: readonly number[], parts: number): number[][] {
+  const n = Math.max(1, Math.min(parts, seeds.length));
+  const out: number[][] = Array.from({ length: n }, () => []);
+  seeds.forEach((s, i) => out[i % n].push(s));
+  return out;
+}
+
+/** Bands from the series of several workers (or one). */
+export function bandsFromSeries(parts: readonly SeedSeries[]): Record<BandMetric, Band> {
+  const collector = new BandCollector<BandMetric>(['equity', 'retention']);
+  for (const p of parts) {
+    for (let i = 0; i < p.equity.length; i++) collector.add({ equity: p.equity[i], retention: p.retention[i] });
+  }
+  return collector.bands();
+}
 
 /** The current strategy over `n` seeds derived from the current one: 10–90 % band and median per quarter. */
 export function bandForSettings(
@@ -50,14 +82,6 @@ export function bandForSettings(
   n: number,
   onProgress: (done: number, total: number) => void = () => {}
 ): Record<BandMetric, Band> {
-  const market = marketById(settings.marketId);
-  const strategy = toStrategy(settings);
-  const collector = new BandCollector<BandMetric>(['equity', 'retention']);
   const seeds = bandSeeds(settings.seed, n);
-  for (let i = 0; i < seeds.length; i++) {
-    const run = simulate(market, strategy, toRunOptions(settings, seeds[i]));
-    collector.add({ equity: run.overall.map((r) => r.customerEquity), retention: run.overall.map((r) => r.retentionRate) });
-    if ((i + 1) % 5 === 0 || i === seeds.length - 1) onProgress(i + 1, seeds.length);
-  }
-  return collector.bands();
+  return bandsFromSeries([runSeeds(settings, seeds, (done) => onProgress(done, seeds.length))]);
 }

@@ -1,7 +1,7 @@
 // Uncertainty band: quantiles by the R-7 rule, bands per quarter, distinct derived seeds, and a real engine band.
 import { describe, expect, it } from 'vitest';
 import { BandCollector, bandFromRuns, bandSeeds, quantileSorted } from '@/lib/mainlab/montecarlo';
-import { bandForSettings } from '@/lib/mainlab/jobs';
+import { bandForSettings, bandsFromSeries, runSeeds, splitSeeds } from '@/lib/mainlab/jobs';
 import { defaultSettings } from '@/lib/mainlab/limits';
 
 describe('quantileSorted', () => {
@@ -59,5 +59,22 @@ describe('bandForSettings', () => {
       expect(bands.retention.upper[q]).toBeLessThanOrEqual(1);
     }
     expect(bands.equity.upper[7]).toBeGreaterThan(bands.equity.lower[7]);
+  });
+});
+
+describe('splitting the band over workers', () => {
+  it('splitSeeds hands every seed to exactly one share', () => {
+    const seeds = bandSeeds(1, 23);
+    const parts = splitSeeds(seeds, 3);
+    expect(parts).toHaveLength(3);
+    expect(parts.flat().sort((a, b) => a - b)).toEqual([...seeds].sort((a, b) => a - b));
+    expect(splitSeeds(seeds.slice(0, 2), 4)).toHaveLength(2);
+  });
+  it('bands from several shares equal the band from one run over all seeds', () => {
+    const settings = { ...defaultSettings('default'), quarters: 6 };
+    const seeds = bandSeeds(settings.seed, 12);
+    const whole = bandForSettings(settings, 12);
+    const parts = splitSeeds(seeds, 3).map((share) => runSeeds(settings, share));
+    expect(bandsFromSeries(parts)).toEqual(whole);
   });
 });
