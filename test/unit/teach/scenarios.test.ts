@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { parseScenario, ScenarioError, type Scenario } from '@sim/scenario';
 import { checkDecisions, playScenario, scenarioInfo, teachControls } from '@/lib/teach/replay';
 import type { Decision } from '@/lib/teach/resultFile';
+import { isValidSeed } from '@/lib/teach/linkCodec';
 
 const dir = join(process.cwd(), 'content/scenarios');
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
@@ -55,6 +56,8 @@ describe('scenario files', () => {
       expect(text.zh).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(info.questions.length).toBeGreaterThanOrEqual(3);
+    // The seed travels in links and result files, which accept only URL-safe seeds.
+    expect(isValidSeed(info.seed)).toBe(true);
   });
 
   it.each(files)('%s offers open controls with a valid range that holds the starting value', (f) => {
