@@ -189,12 +189,13 @@ function customerPass(
         let P = delivered + noiseW[s]! * noise;
         if (fmix(kt ^ incidentMix) * TWO_M32 < incidentP[s]!) P -= severity[s]! * (1 - recovery[s]!);
         const D = P - E;
-        const d = D >= 0 ? D : lossAv * D;
-        S += (1 - inertia) * (4 + slope * d - S);
-        S = S < 1 ? 1 : S > 5 ? 5 : S;
+        // Branch-free forms (the sign of D is a coin flip, so branches would mispredict);
+        // both are exactly equal to `D >= 0 ? D : lossAv * D` and a clamp to [1, 5].
+        const neg = Math.min(D, 0);
+        const d = D - neg + lossAv * neg;
+        S = Math.min(5, Math.max(1, S + (1 - inertia) * (4 + slope * d - S)));
         const anchor = wExp * P + wNorm * expNorm[s]! + promiseTerm;
-        E += adapt * (anchor - E) + calibration[s]! * (delivered - E);
-        E = E < 1 ? 1 : E > 5 ? 5 : E;
+        E = Math.min(5, Math.max(1, E + adapt * (anchor - E) + calibration[s]! * (delivered - E)));
         const g = bondGrowth[s]!;
         B = g > 0 ? B + g * (bondCap - B) : B * bondDecay;
         W += walletAdj * ((S >= disBelow ? walletTarget[s]! : 1) - W);
@@ -218,7 +219,8 @@ function customerPass(
       const hCo = (d0 + tf * (companyTable[ti + 1]! - d0)) * free * (1 - voiceFollowUp[s]!);
       const hCust = natural[s]!;
       const u = fmix(kt ^ churnMix) * TWO_M32;
-      const band = S >= 4.5 ? 4 : S >= 3.5 ? 3 : S >= 2.5 ? 2 : S >= 1.5 ? 1 : 0;
+      // Satisfaction band 1..5 by rounding half up (index 0..4), without a branch chain.
+      const band = Math.floor(S + 0.5) - 1;
       bandN[s * 5 + band]! += 1;
       if (u < hCust + hComp + hCo) {
         bandLost[s * 5 + band]! += 1;
