@@ -10,6 +10,9 @@ export const STORAGE_KEY = 'crm-lab:learn:progress';
 export const BACKUP_KEY = 'crm-lab:learn:progress:backup';
 /** A value that could not be read (corrupt or from another version), kept as it was found. */
 export const UNREADABLE_KEY = 'crm-lab:learn:progress:unreadable';
+/** Slots for unreadable values: a second, different one never replaces the first. */
+export const UNREADABLE_SLOTS = 3;
+export const unreadableKey = (slot: number) => (slot === 0 ? UNREADABLE_KEY : `${UNREADABLE_KEY}:${slot + 1}`);
 export const EXPORT_KIND = 'crm-lab-learn-progress';
 
 /** A ts-fsrs Card with dates as ISO strings, so it survives JSON. */
@@ -186,13 +189,17 @@ export function loadProgress(storage: Storage | null): LoadResult {
   const parsed = parseStored(raw);
   if (parsed.ok) return { progress: parsed.value, status: 'ok', canWrite: true };
 
-  // Unreadable or foreign: keep it exactly as found before anything can overwrite it.
+  // Unreadable or foreign: keep it exactly as found before anything can overwrite it, in the
+  // first free slot (or the slot that already holds it). With every slot taken, write nothing.
   let setAside = false;
   try {
-    if (storage.getItem(UNREADABLE_KEY) === raw) setAside = true;
-    else {
-      storage.setItem(UNREADABLE_KEY, raw);
-      setAside = true;
+    for (let slot = 0; slot < UNREADABLE_SLOTS && !setAside; slot++) {
+      const held = storage.getItem(unreadableKey(slot));
+      if (held === raw) setAside = true;
+      else if (held === null) {
+        storage.setItem(unreadableKey(slot), raw);
+        setAside = true;
+      }
     }
   } catch {
     setAside = false;
@@ -223,13 +230,18 @@ export function readBackup(storage: Storage | null): Progress | null {
   }
 }
 
-/** The unreadable value that was set aside, as text (for download), or null. */
-export function readUnreadable(storage: Storage | null): string | null {
+/** The unreadable values that were set aside, oldest first, as text (for download). */
+export function readUnreadable(storage: Storage | null): string[] {
+  const found: string[] = [];
   try {
-    return storage?.getItem(UNREADABLE_KEY) ?? null;
+    for (let slot = 0; slot < UNREADABLE_SLOTS; slot++) {
+      const held = storage?.getItem(unreadableKey(slot));
+      if (held !== null && held !== undefined) found.push(held);
+    }
   } catch {
-    return null;
+    // Storage went away: show what was found so far.
   }
+  return found;
 }
 
 export type SaveOutcome = 'saved' | 'full' | 'unavailable';

@@ -12,9 +12,11 @@ import {
   mergeProgress,
   parseProgressFile,
   readBackup,
+  readUnreadable,
   recordQuizAttempt,
   saveProgress,
   setCard,
+  unreadableKey,
   validateProgress,
   type Progress,
   type StoredCard,
@@ -124,6 +126,20 @@ describe('loadProgress', () => {
     s.map.set(STORAGE_KEY, foreign);
     expect(loadProgress(s)).toEqual({ progress: emptyProgress(), status: 'other-version', canWrite: true });
     expect(s.map.get(UNREADABLE_KEY)).toBe(foreign);
+  });
+
+  it('never replaces an unreadable value already set aside; with every slot taken it writes nothing', () => {
+    const s = new FakeStorage();
+    for (const [i, raw] of ['bad-1', 'bad-2', 'bad-3'].entries()) {
+      s.map.set(STORAGE_KEY, raw);
+      expect(loadProgress(s).status).toBe('corrupt');
+      expect(s.map.get(unreadableKey(i))).toBe(raw);
+    }
+    expect(readUnreadable(s)).toEqual(['bad-1', 'bad-2', 'bad-3']);
+    s.map.set(STORAGE_KEY, 'bad-4');
+    expect(loadProgress(s)).toMatchObject({ status: 'read-only', canWrite: false });
+    expect(s.map.get(STORAGE_KEY)).toBe('bad-4');
+    expect(readUnreadable(s)).toEqual(['bad-1', 'bad-2', 'bad-3']);
   });
 
   it('writes nothing when an unreadable value cannot be set aside (storage full)', () => {
