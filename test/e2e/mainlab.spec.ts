@@ -82,6 +82,15 @@ for (const locale of locales) {
     const lines = readFileSync((await csv.path())!, 'utf8').trimEnd().split('\n');
     expect(lines).toContain('# seed,4242');
     expect(lines.filter((l) => !l.startsWith('#'))).toHaveLength(1 + 16 * 4);
+
+    // A chart as a standalone SVG: colours resolved, no CSS variables or classes left behind.
+    await page.locator('#lab-export-chart').selectOption('retention');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /SVG/ }).click()]);
+    const markup = readFileSync((await svg.path())!, 'utf8');
+    expect(markup.startsWith('<svg')).toBe(true);
+    expect(markup).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(markup).not.toContain('var(--');
+    expect(markup).toMatch(/<path[^>]+stroke="rgb\(/);
     await axeClean(page);
   });
 }
