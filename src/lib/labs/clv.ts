@@ -44,7 +44,11 @@ export interface ClvInputs {
 }
 
 export interface ClvFigures {
+  /** CLV with the chosen timing. */
   clv: number;
+  /** CLV with each timing convention, for side-by-side display. */
+  clvEnd: number;
+  clvStart: number;
   /** CLV minus the acquisition cost paid at once. */
   netClv: number;
   multiple: number;
@@ -60,6 +64,8 @@ export function clvFigures(p: ClvInputs): ClvFigures {
   const endValue = clv(p.margin, p.retention, p.discount, 'end');
   return {
     clv: value,
+    clvEnd: endValue,
+    clvStart: clv(p.margin, p.retention, p.discount, 'start'),
     netClv: value - p.acq,
     multiple: marginMultiple(p.retention, p.discount, p.timing),
     elasticities: e,

@@ -23,6 +23,8 @@ describe('clvFigures', () => {
   it.each(inputs)('equals the analytics module for %o', (p) => {
     const f = clvFigures(p);
     expect(f.clv).toBe(clv(p.margin, p.retention, p.discount, p.timing));
+    expect(f.clvEnd).toBe(clv(p.margin, p.retention, p.discount, 'end'));
+    expect(f.clvStart).toBe(clv(p.margin, p.retention, p.discount, 'start'));
     expect(f.netClv).toBe(clv(p.margin, p.retention, p.discount, p.timing) - p.acq);
     expect(f.multiple).toBe(marginMultiple(p.retention, p.discount, p.timing));
     expect(f.elasticities).toEqual(clvElasticities(p.margin, p.retention, p.discount));
