@@ -6,7 +6,7 @@ const LN2_HI = 0.6931471803691238; // high bits of ln 2 (exact in 32 bits of man
 const LN2_LO = 1.9082149292705877e-10; // ln 2 − LN2_HI
 const INV_LN2 = 1.4426950408889634;
 const SQRT_HALF = 0.7071067811865476;
-const TWO64 = 18446744073709551616; // 2^64, exact
+const TWO64 = 4294967296 * 4294967296; // 2^64, an exact product
 const TWO_M64 = 1 / TWO64; // 2^−64, exact
 
 /** 2^k for an integer k in [−1074, 1023], by exact repeated squaring of powers of two. */

@@ -119,6 +119,7 @@ function customerPass(
   i: number,
   t: number,
   dyn: boolean,
+  brandLoyalty: number,
 ): number {
   const { clvSum, satSum, revSum, marSum, atStart, lostCo, lostComp, lostCust, nDis, nDel, nSpur, bandN, bandLost, bandComp } = sums;
     const lossAv = mech.lossAversion;
@@ -135,6 +136,8 @@ function customerPass(
     const delFrom = mech.delightedFrom;
     const spurBond = mech.spuriousBondThreshold;
     const switchCost = mech.bondSwitchingCost;
+    // Brand loyalty shifts the rival comparison like a small switching cost held by every customer.
+    const brandPoints = brandLoyalty;
     const onePlusI = 1 + i;
     const seg = m.seg;
     const key = m.key;
@@ -208,8 +211,9 @@ function customerPass(
       const tf = xi >= TABLE_STEPS ? 1 : x - xi;
       // Bonds act on the rival's offer as a switching cost in satisfaction points: a bonded but
       // dissatisfied customer sits near the margin, so a rival's strike or the bond's removal tips them.
-      let y = (S - 1 + switchCost * heldBy) * (COMP_STEPS / 8);
+      let y = (S - 1 + switchCost * heldBy + brandPoints) * (COMP_STEPS / 8);
       if (y > COMP_STEPS) y = COMP_STEPS;
+      else if (y < 0) y = 0;
       const yi = Math.floor(y);
       const ci = s * COMP_SIZE + (yi >= COMP_STEPS ? COMP_STEPS - 1 : yi);
       const cf = yi >= COMP_STEPS ? 1 : y - yi;
@@ -657,7 +661,8 @@ export class MarketModel {
       bandLost: new Float64Array(ns * 5),
       bandComp: new Float64Array(ns * 5),
     };
-    const write = customerPass(this, w, sums, mech, strat.promiseLevel, i, t, dyn);
+    const brandLoyalty = firm.brandLoyaltyPointsPerPoint * (firm.brandStrength - 3);
+    const write = customerPass(this, w, sums, mech, strat.promiseLevel, i, t, dyn, brandLoyalty);
     const { clvSum, satSum, revSum, marSum, atStart, lostCo, lostComp, lostCust, nDis, nDel, nSpur, bandN, bandLost, bandComp } = sums;
     this.n = write;
 
@@ -670,9 +675,10 @@ export class MarketModel {
       const spend = weightSum > 0 ? (strat.acquisitionSpendPerQuarter * p.acquisitionWeight) / weightSum : 0;
       const paid = p.acquisitionCeilingPerQuarter * (1 - dexp(-p.acquisitionK * spend));
       const promiseMult = 2 * dlogistic(firm.promiseAcquisitionSlope * (strat.promiseLevel - 3));
+      const brandMult = Math.max(0, 1 + firm.brandAcquisitionPerPoint * (firm.brandStrength - 3));
       const referrals = p.referralsPerDelightedPerQuarter * nDel[s]!;
       const detraction = p.lostProspectsPerDissatisfiedPerQuarter * nDis[s]!;
-      const expected = Math.max(0, (p.acquisitionBasePerQuarter + paid) * scale * promiseMult * demandMult[s]! + referrals - detraction);
+      const expected = Math.max(0, (p.acquisitionBasePerQuarter + paid) * scale * promiseMult * brandMult * demandMult[s]! + referrals - detraction);
       const count = Math.floor(expected + uniform(this.segKeys[s]!, t, PURPOSE.acquisitionRounding));
       this.ensureCapacity(this.n + count + 16);
       const sk = this.segKeys[s]!;

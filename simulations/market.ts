@@ -84,6 +84,12 @@ export interface FirmParams {
   qualityCostReference: number;
   /** Slope of the promise's pull on acquisition: multiplier = 2·logistic(slope·(promise − 3)). */
   promiseAcquisitionSlope: number;
+  /** Brand strength (brand equity), 1..5; 3 is neutral. */
+  brandStrength: number;
+  /** Acquisition multiplied by 1 + this × (brand − 3). */
+  brandAcquisitionPerPoint: number;
+  /** Satisfaction points added to the rival comparison per brand point above 3 (brand loyalty). */
+  brandLoyaltyPointsPerPoint: number;
 }
 
 /** Constants of the mechanisms; shared by all segments of a market, overridable by scenarios. */
@@ -227,6 +233,9 @@ export const DEFAULT_FIRM: FirmParams = {
   qualityCostShareOfRevenuePerPoint: 0.04,
   qualityCostReference: 3.5,
   promiseAcquisitionSlope: 2,
+  brandStrength: 3,
+  brandAcquisitionPerPoint: 0.2,
+  brandLoyaltyPointsPerPoint: 0.2,
 };
 
 /** Standard spends per level, per customer per quarter, shared by the Kotler grid. */

@@ -18,7 +18,8 @@ import { cloneStrategy, defaultStrategy, levelPresetInvestment, validateStrategy
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)');
 const text = z.string().trim().min(1, 'must not be empty');
 export const localTextSchema = z.strictObject({ en: text, zh: text });
-const finite = z.number().finite();
+// zod 4 numbers already reject Infinity and NaN.
+const finite = z.number();
 const nonNeg = finite.min(0);
 const share = finite.min(0).max(1);
 const scale15 = finite.min(1).max(5);
@@ -79,6 +80,9 @@ const firmOverrides = z.strictObject({
   qualityCostShareOfRevenuePerPoint: finite.min(0).max(0.5).optional(),
   qualityCostReference: scale15.optional(),
   promiseAcquisitionSlope: finite.min(0).max(10).optional(),
+  brandStrength: scale15.optional(),
+  brandAcquisitionPerPoint: finite.min(0).max(1).optional(),
+  brandLoyaltyPointsPerPoint: finite.min(0).max(2).optional(),
 });
 
 const mechanismOverrides = z.partialRecord(

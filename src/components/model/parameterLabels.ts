@@ -60,6 +60,9 @@ export const FIRM_LABELS: Record<keyof FirmParams, ParamLabel> = {
   qualityCostShareOfRevenuePerPoint: { en: 'Cost of quality', zh: '质量成本', unitEn: 'share of revenue per point', unitZh: '每分占收入比例' },
   qualityCostReference: { en: 'Quality with no extra cost', zh: '无额外成本的质量', ...scale },
   promiseAcquisitionSlope: { en: 'Pull of the promise on acquisition', zh: '承诺对获客的拉动斜率', unitEn: 'per point', unitZh: '每分' },
+  brandStrength: { en: 'Brand strength (brand equity)', zh: '品牌强度（品牌资产）', ...scale },
+  brandAcquisitionPerPoint: { en: 'Pull of the brand on acquisition', zh: '品牌对获客的拉动', unitEn: 'per point above 3', unitZh: '每高于 3 分一分' },
+  brandLoyaltyPointsPerPoint: { en: 'Brand loyalty against rival offers', zh: '品牌忠诚对竞争提供物的抵御', unitEn: 'points per point above 3', unitZh: '每高于 3 分的分值' },
 };
 
 export const MECHANISM_LABELS: Record<keyof MechanismParams, ParamLabel> = {

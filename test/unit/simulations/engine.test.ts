@@ -177,3 +177,42 @@ describe('purity of simulations/', () => {
     }
   });
 });
+
+describe('scheduled events and brand act in the engine', () => {
+  const run = (events: import('../../../simulations/index.ts').MarketEvent[], tweak?: (m: ReturnType<typeof getPreset>) => void) => {
+    const m = getPreset('default');
+    m.events = events;
+    tweak?.(m);
+    return simulate(m, defaultStrategy(m), { seed: 21, quarters: 6 });
+  };
+  const none = run([]);
+  const seg = (r: ReturnType<typeof run>, id: string, q: number) => r.bySegment[id]![q - 1]!;
+  it('quarters before an event are untouched (common random numbers)', () => {
+    const r = run([{ quarter: 4, type: 'qualityIncident', magnitude: 0.5 }]);
+    expect(r.overall.slice(0, 3)).toEqual(none.overall.slice(0, 3));
+  });
+  it('each event type moves the series it should, in its segment only', () => {
+    const promo = run([{ quarter: 3, type: 'rivalPromotion', segment: 'consumers', magnitude: 1.5 }]);
+    expect(seg(promo, 'consumers', 3).lost.competitor).toBeGreaterThan(seg(none, 'consumers', 3).lost.competitor);
+    expect(promo.bySegment['key-accounts']).toEqual(none.bySegment['key-accounts']);
+    const programme = run([{ quarter: 2, type: 'rivalLoyaltyProgramme', magnitude: 1 }]);
+    expect(seg(programme, 'small-business', 6).lost.competitor).toBeGreaterThan(seg(none, 'small-business', 6).lost.competitor);
+    const incident = run([{ quarter: 3, type: 'qualityIncident', magnitude: 0.6 }]);
+    expect(seg(incident, 'consumers', 3).meanSatisfaction).toBeLessThan(seg(none, 'consumers', 3).meanSatisfaction);
+    const demand = run([{ quarter: 3, type: 'demandShock', magnitude: 1 }]);
+    expect(demand.overall[2]!.newCustomers).toBeGreaterThan(1.5 * none.overall[2]!.newCustomers);
+    const bonded = (m: ReturnType<typeof getPreset>) => (m.segments[0]!.financialBond = 0.6);
+    const removed = run([{ quarter: 3, type: 'bondsRemoved', segment: 'consumers', magnitude: 1 }], bonded);
+    expect(seg(removed, 'consumers', 3).lostTotal).toBeGreaterThan(seg(run([], bonded), 'consumers', 3).lostTotal);
+  });
+  it('a stronger brand brings more customers and fewer competitor losses; a weak one the reverse', () => {
+    const brand = (b: number) => run([], (m) => (m.firm.brandStrength = b));
+    const strong = brand(4.5);
+    const weak = brand(1);
+    const sum = (r: ReturnType<typeof run>, f: (q: QuarterRow) => number) => r.overall.reduce((a, q) => a + f(q), 0);
+    expect(sum(strong, (q) => q.newCustomers)).toBeGreaterThan(sum(none, (q) => q.newCustomers));
+    expect(sum(strong, (q) => q.lost.competitor)).toBeLessThan(sum(none, (q) => q.lost.competitor));
+    expect(sum(weak, (q) => q.lost.competitor)).toBeGreaterThan(sum(none, (q) => q.lost.competitor));
+    for (const q of weak.overall) expect(Number.isFinite(q.customerEquity)).toBe(true);
+  });
+});
