@@ -222,6 +222,8 @@ test('a corrupt stored value shows a message, is kept aside, and the pages still
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto('/zh-cn/learn/');
+  // Let the island read the (empty) store first, so it is the reload that meets the corrupt value.
+  await expect(page.locator('[data-progress-summary]')).toBeVisible();
   await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"lessonsRead":'), STORAGE_KEY);
   await page.reload();
   const notice = page.locator('[data-progress-status="corrupt"]').first();
