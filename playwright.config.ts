@@ -3,6 +3,10 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
+// Ports are configurable so that a second checkout can run its tests beside another one.
+const port = Number(process.env.E2E_PORT ?? 4321);
+const basePort = Number(process.env.E2E_BASE_PORT ?? port + 1);
+
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
@@ -13,7 +17,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4321',
+    baseURL: `http://127.0.0.1:${port}`,
     trace: 'off',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -24,10 +28,10 @@ export default defineConfig({
     },
   },
   webServer: [
-    { command: 'node test/server.mjs dist 4321 /', url: 'http://127.0.0.1:4321/en/', reuseExistingServer: !process.env.CI },
+    { command: `node test/server.mjs dist ${port} /`, url: `http://127.0.0.1:${port}/en/`, reuseExistingServer: !process.env.CI },
     // The sub-path build exists after `npm run build:base` (npm test always makes it).
     ...(existsSync('dist-base/en/index.html')
-      ? [{ command: 'node test/server.mjs dist-base 4322 /crm-lab/', url: 'http://127.0.0.1:4322/crm-lab/en/', reuseExistingServer: !process.env.CI }]
+      ? [{ command: `node test/server.mjs dist-base ${basePort} /crm-lab/`, url: `http://127.0.0.1:${basePort}/crm-lab/en/`, reuseExistingServer: !process.env.CI }]
       : []),
   ],
 });

@@ -179,7 +179,7 @@ test('the print stylesheet hides the site chrome', async ({ page }) => {
 });
 
 test.describe('the build under a sub-path (/crm-lab/)', () => {
-  test.use({ baseURL: 'http://127.0.0.1:4322/crm-lab/' });
+  test.use({ baseURL: `http://127.0.0.1:${process.env.E2E_BASE_PORT ?? Number(process.env.E2E_PORT ?? 4321) + 1}/crm-lab/` });
   test('pages, links, assets and search all respect the base', async ({ page }) => {
     const errors = await collectErrors(page);
     const failed: string[] = [];
