@@ -26,7 +26,7 @@ export interface QuarterRow {
   lostTotal: number;
   /** 1 − lost / customers at start (0..1). */
   retentionRate: number;
-  /** Mean satisfaction 1..5 of the customers at the end of the quarter. */
+  /** Mean satisfaction 1..5 of the customers kept through the quarter (0 if none were kept). */
   meanSatisfaction: number;
   satisfactionShare: { dissatisfied: number; satisfied: number; delighted: number };
   trueLoyal: number;
