@@ -1,7 +1,7 @@
 // The one reactive bridge between the lab's views and the engine: settings, the run, the pinned baseline, play state,
 // and the optimiser and uncertainty workers. Views read its fields and call its methods; they never call the engine.
 // Seeds for "new market" come from the view (crypto or a counter) — never from here or the engine.
-import { simulate, MODEL_VERSION, type RunResult } from '@sim/index';
+import { simulate, type RunResult } from '@sim/index';
 import { labLimits, marketById } from './limits';
 import { toRunOptions, toStrategy } from './strategy';
 import { decodeSettings, encodeSettings } from './urlState';
@@ -291,4 +291,3 @@ export class LabState {
   }
 }
 
-export { MODEL_VERSION };
