@@ -8,13 +8,22 @@ export function readState<S extends Schema>(schema: S, query: string | null | un
   return parseState(schema, search);
 }
 
-/** Replaces the query of the current history entry; a browser that refuses is simply ignored. */
+let pending: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Replaces the query of the current history entry. The state is serialised at once (so a Svelte
+ * $effect calling this tracks every field) but written after a short pause: browsers throttle
+ * rapid replaceState calls while a slider is dragged, which could leave a stale URL behind.
+ */
 export function writeState<S extends Schema>(schema: S, state: StateOf<S>): void {
-  try {
-    const qs = serializeState(schema, state);
-    const next = `${location.pathname}?${qs}${location.hash}`;
-    if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
-  } catch {
-    // Some embedded browsers throttle or forbid replaceState; the lab keeps working without it.
-  }
+  const qs = serializeState(schema, state);
+  clearTimeout(pending);
+  pending = setTimeout(() => {
+    try {
+      const next = `${location.pathname}?${qs}${location.hash}`;
+      if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
+    } catch {
+      // Some embedded browsers forbid replaceState; the lab keeps working without it.
+    }
+  }, 150);
 }
