@@ -31,6 +31,8 @@ async function seriousViolations(page: Page) {
 }
 
 test.describe('every built page', () => {
+  // An axe scan of the longest pages (the 99-term glossary) takes tens of seconds on a busy machine.
+  test.describe.configure({ timeout: 120_000 });
   for (const path of builtPages()) {
     test(`loads cleanly and passes axe: ${path}`, async ({ page }) => {
       const errors = await collectErrors(page);
