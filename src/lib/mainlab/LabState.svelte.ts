@@ -237,7 +237,8 @@ export class LabState {
   }
 
   // ——— uncertainty over many seeds ———
-  /** Runs the band on one worker per spare core (at most 4); each takes an interleaved share of the seeds. */
+  /** Runs the band on one worker per core (at most 4; the main thread only waits meanwhile); each
+   *  worker takes an interleaved share of the seeds. */
   startBand(seeds: number = this.band.seeds): void {
     this.cancelBand();
     const n = Math.round(clamp(seeds, { min: 10, max: 500, step: 1 }));
@@ -245,7 +246,7 @@ export class LabState {
     const started = performance.now();
     this.band = { status: 'running', progress: 0, seeds: n, equity: null, retention: null, forQuery, ms: 0 };
     const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
-    const shares = splitSeeds(bandSeeds(this.settings.seed, n), Math.max(1, Math.min(4, cores - 1)));
+    const shares = splitSeeds(bandSeeds(this.settings.seed, n), Math.max(1, Math.min(4, cores)));
     const done: number[] = shares.map(() => 0);
     const results: (SeedSeries | null)[] = shares.map(() => null);
     const settings = $state.snapshot(this.settings);
