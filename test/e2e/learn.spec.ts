@@ -5,7 +5,7 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { QuizData, QuizQuestion } from '../../src/lib/learn/quiz';
+import type { QuizData, QuizQuestion } from '../../src/features/learn/quiz';
 
 const STORAGE_KEY = 'crm-lab:learn:progress';
 const LESSON = 'what-is-crm';

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { parseScenario } from '../../simulations/scenario';
 import { MODEL_VERSION } from '../../simulations/index';
-import { claimedFrom, playScenario, teachControls } from '../../src/lib/teach/replay';
-import { createResultFile, serializeResultFile, type Decision } from '../../src/lib/teach/resultFile';
+import { claimedFrom, playScenario, teachControls } from '../../src/features/teach/replay';
+import { createResultFile, serializeResultFile, type Decision } from '../../src/features/teach/resultFile';
 
 const SCENARIO = 'expectation-trap';
 const locales = ['en', 'zh-cn'] as const;

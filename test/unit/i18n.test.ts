@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import en from '@/i18n/strings/en.json';
 import zh from '@/i18n/strings/zh-cn.json';
 import { format, placeholders, switchLocalePath, createT, t, pickStrings } from '@/i18n';
-import { resolveLesson, courseSlugs } from '@/lib/site/lessons';
+import { resolveLesson, courseSlugs } from '@/features/learn/lessons';
 
 const tables = { en: en as Record<string, string>, 'zh-cn': zh as Record<string, string> };
 

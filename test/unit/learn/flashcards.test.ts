@@ -11,8 +11,8 @@ import {
   toStored,
   waitParts,
   type FlashcardDef,
-} from '../../../src/lib/learn/flashcards';
-import { isStoredCard, validateProgress, emptyProgress, setCard } from '../../../src/lib/learn/progress';
+} from '../../../src/features/learn/flashcards';
+import { isStoredCard, validateProgress, emptyProgress, setCard } from '../../../src/features/learn/progress';
 
 const now = new Date('2026-11-24T08:00:00.000Z');
 const minutes = (n: number) => new Date(now.getTime() + n * 60_000);

@@ -20,7 +20,7 @@ import {
   validateProgress,
   type Progress,
   type StoredCard,
-} from '../../../src/lib/learn/progress';
+} from '../../../src/features/learn/progress';
 
 /** An in-memory Storage; `quotaBytes` makes setItem throw QuotaExceededError like a full browser. */
 class FakeStorage implements Storage {

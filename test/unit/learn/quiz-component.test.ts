@@ -4,10 +4,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { flushSync, tick } from 'svelte';
-import Quiz from '../../../src/components/learn/Quiz.svelte';
+import Quiz from '../../../src/features/learn/Quiz.svelte';
 import en from '../../../src/i18n/strings/en.json';
-import type { QuizData } from '../../../src/lib/learn/quiz';
-import { STORAGE_KEY } from '../../../src/lib/learn/progress';
+import type { QuizData } from '../../../src/features/learn/quiz';
+import { STORAGE_KEY } from '../../../src/features/learn/progress';
 
 const L = (s: string) => ({ en: s, zh: `${s}（中）` });
 const quiz: QuizData = {

@@ -13,8 +13,8 @@ import {
   type QuizData,
   type QuizQuestion,
   type QuizResponse,
-} from '../../../src/lib/learn/quiz';
-import { seededShuffle } from '../../../src/lib/learn/random';
+} from '../../../src/features/learn/quiz';
+import { seededShuffle } from '../../../src/features/learn/random';
 
 const L = (s: string) => ({ en: s, zh: s });
 const opt = (id: string) => ({ id, text: L(id), explanation: L(`why ${id}`) });

@@ -1,8 +1,8 @@
 // The class board's pure logic: ranking of verified runs, spread of decisions, CSV export, intake.
 import { describe, expect, it } from 'vitest';
-import { boardCsv, rankEntries, spreadByRound, type BoardEntry } from '@/lib/teach/board';
-import { readResultFiles, displayFileName } from '@/lib/teach/intake';
-import { createResultFile, serializeResultFile, MAX_RESULT_BYTES, type ResultFile, type Verdict } from '@/lib/teach/resultFile';
+import { boardCsv, rankEntries, spreadByRound, type BoardEntry } from '@/features/teach/board';
+import { readResultFiles, displayFileName } from '@/features/teach/intake';
+import { createResultFile, serializeResultFile, MAX_RESULT_BYTES, type ResultFile, type Verdict } from '@/features/teach/resultFile';
 
 function file(score: number, finalEquity: number, decisions: Record<string, number>[], name?: string): ResultFile {
   return createResultFile({

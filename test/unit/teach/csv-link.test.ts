@@ -1,8 +1,8 @@
 // Unit tests for the board's CSV export, decision spread and the teacher's link codec.
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '@/lib/teach/csv';
-import { spread } from '@/lib/teach/stats';
-import { buildQuery, newSeed, parseLink } from '@/lib/teach/linkCodec';
+import { csvCell, toCsv } from '@/features/teach/csv';
+import { spread } from '@/features/teach/stats';
+import { buildQuery, newSeed, parseLink } from '@/features/teach/linkCodec';
 
 describe('csv', () => {
   it.each([

@@ -8,7 +8,7 @@ import {
   resultFileName,
   serializeResultFile,
   type CreateInput,
-} from '@/lib/teach/resultFile';
+} from '@/features/teach/resultFile';
 
 const input: CreateInput = {
   scenarioId: 'demo',

@@ -5,9 +5,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseScenario, ScenarioError, type Scenario } from '@sim/scenario';
-import { checkDecisions, playScenario, scenarioInfo, teachControls } from '@/lib/teach/replay';
-import type { Decision } from '@/lib/teach/resultFile';
-import { isValidSeed } from '@/lib/teach/linkCodec';
+import { checkDecisions, playScenario, scenarioInfo, teachControls } from '@/features/teach/replay';
+import type { Decision } from '@/features/teach/resultFile';
+import { isValidSeed } from '@/features/teach/linkCodec';
 
 const dir = join(process.cwd(), 'content/scenarios');
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));

@@ -6,8 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseScenario, type Scenario } from '@sim/scenario';
-import { claimedFrom, makeReplayContext, playScenario, teachControls } from '@/lib/teach/replay';
-import { createResultFile, parseResultFile, serializeResultFile, verifyResultFile, type Decision, type ResultFile } from '@/lib/teach/resultFile';
+import { claimedFrom, makeReplayContext, playScenario, teachControls } from '@/features/teach/replay';
+import { createResultFile, parseResultFile, serializeResultFile, verifyResultFile, type Decision, type ResultFile } from '@/features/teach/resultFile';
 import { MODEL_VERSION } from '@sim/index';
 
 const dir = join(process.cwd(), 'content/scenarios');

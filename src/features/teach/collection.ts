@@ -1,0 +1,30 @@
+// Build-time access to the scenario collection and to lesson titles for the teach pages.
+// Only Astro pages import this (it uses astro:content); islands get plain props instead.
+import { getCollection } from 'astro:content';
+import type { Scenario } from '@sim/scenario';
+import type { Locale } from '@/i18n';
+import { resolveLesson } from '@/features/learn/lessons';
+import { scenarioInfo } from './replay';
+
+/** Every scenario, ordered by its lesson's place in the course, then by id. */
+export async function getScenarios(): Promise<Scenario[]> {
+  const entries = await getCollection('scenarios');
+  const lessons = await getCollection('lessons');
+  const order = new Map<string, number>();
+  for (const l of lessons) order.set(l.id.split('/').slice(1).join('/'), l.data.order);
+  return entries
+    .map((e) => e.data as Scenario)
+    .sort((a, b) => {
+      const ia = scenarioInfo(a);
+      const ib = scenarioInfo(b);
+      return (order.get(ia.lesson) ?? 99) - (order.get(ib.lesson) ?? 99) || ia.id.localeCompare(ib.id);
+    });
+}
+
+/** The lesson's title in the page's language (or the other one) and its URL path; null if not written. */
+export async function lessonRef(slug: string, locale: Locale): Promise<{ title: string; path: string } | null> {
+  const lessons = await getCollection('lessons');
+  const found = resolveLesson(lessons, slug, locale);
+  if (!found) return null;
+  return { title: found.lesson.data.title, path: `/${locale}/learn/${slug}/` };
+}
