@@ -5,16 +5,7 @@ import { LEVELS, MODEL_VERSION, levelPresetInvestment, type InvestedLevel, type 
 import { scenarioInitialStrategy, scenarioMarket, scenarioRun, scenarioScore, type Scenario } from '@sim/scenario';
 import type { Locale, Params, StringKey } from '@/i18n/core';
 import type { ClaimedResults, Decision, ReplayContext } from './resultFile';
-
-export interface LocalText {
-  en: string;
-  zh: string;
-}
-
-/** Picks the page's language from a bilingual text (zh for zh-cn). */
-export function scenarioText(text: LocalText, locale: Locale): string {
-  return locale === 'zh-cn' ? text.zh : text.en;
-}
+import { localText, type LocalText } from '@/kit/localText';
 
 type Translate = (key: StringKey, params?: Params) => string;
 
@@ -131,7 +122,7 @@ function labelMarket(s: Scenario): Market {
 
 function segmentName(s: Scenario, segment: string | undefined, locale: Locale): string {
   const seg = labelMarket(s).segments.find((x) => x.id === segment);
-  return seg ? scenarioText(seg.label, locale) : (segment ?? '');
+  return seg ? localText(seg.label, locale) : (segment ?? '');
 }
 
 /** A control's label in the page's language (segment names come from the market data). */
@@ -153,7 +144,7 @@ export function controlValueText(c: TeachControl, value: number, t: Translate, n
 
 /** The scheduled events with their own labels, for the teacher notes. */
 export function eventText(s: Scenario, t: Translate, locale: Locale): string[] {
-  return s.events.map((e) => t('teach.notes.event', { quarter: e.quarter, event: scenarioText(e.label, locale) }));
+  return s.events.map((e) => t('teach.notes.event', { quarter: e.quarter, event: localText(e.label, locale) }));
 }
 
 /** The strategy of one round: the starting strategy with the open controls set from the decision. */
