@@ -132,6 +132,11 @@ export function roundToStep(x: number, step: number, base = 0): number {
   return Number(stepped.toFixed(Math.min(20, Math.max(decimalsOf(step), decimalsOf(base)))));
 }
 
+/** `x` on the range's grid (steps counted from its minimum) and inside it: what a control may hold. */
+export function snapToRange(x: number, range: { min: number; max: number; step: number }): number {
+  return Math.min(range.max, Math.max(range.min, roundToStep(x, range.step, range.min)));
+}
+
 /** A number (or integer) typed or read from a URL, checked against its spec; null when not acceptable. */
 export function readNumber(raw: string, spec: NumberSpec | IntegerSpec): number | null {
   const s = raw.trim();
@@ -139,7 +144,7 @@ export function readNumber(raw: string, spec: NumberSpec | IntegerSpec): number 
   const x = Number(s);
   if (!Number.isFinite(x) || x < spec.min || x > spec.max) return null;
   if (spec.kind === 'integer') return x;
-  return Math.min(spec.max, Math.max(spec.min, roundToStep(x, spec.step, spec.min)));
+  return snapToRange(x, spec);
 }
 
 function readItem(raw: string, spec: ItemSpec): string | number | null {

@@ -1,7 +1,7 @@
 // The one reactive bridge of the five concept labs and the mini market lab: the lab's state (typed by its
 // URL schema), the problems of the link it was opened with, and the URL kept in step on a lab's own page.
 // Embedded labs (inside <Predict>) read the lesson's query and never write the page URL. No maths here.
-import { defaults, parseQuery, roundToStep, serializeQuery, type NumberSpec, type Schema, type StateOf, type UrlProblem } from '@/kit/urlState';
+import { defaults, parseQuery, serializeQuery, snapToRange, type NumberSpec, type Schema, type StateOf, type UrlProblem } from '@/kit/urlState';
 import { syncQuery } from '@/kit/urlWriter.svelte';
 
 /** The keys of a schema whose values are plain numbers (the ones a slider sets). */
@@ -55,7 +55,7 @@ export class ConceptLabState<S extends Schema> {
   /** Sets a numeric setting, clamped to its range and rounded to its step; returns the value used. */
   set<K extends NumberKey<S>>(key: K, value: number): number {
     const spec = this.schema[key] as NumberSpec;
-    const used = Math.min(spec.max, Math.max(spec.min, roundToStep(value, spec.step, spec.min)));
+    const used = snapToRange(value, spec);
     (this.state as Record<string, unknown>)[key] = used;
     return used;
   }
@@ -65,7 +65,7 @@ export class ConceptLabState<S extends Schema> {
     const spec = this.schema[key];
     if (spec.kind !== 'list' || spec.item.kind !== 'number') throw new Error(`${key} is not a list of numbers`);
     const item = spec.item;
-    const used = Math.min(item.max, Math.max(item.min, roundToStep(value, item.step, item.min)));
+    const used = snapToRange(value, item);
     ((this.state as Record<string, unknown>)[key] as number[])[index] = used;
     return used;
   }
