@@ -1,11 +1,12 @@
 // The bridge between a scenario file and the teach pages: the controls a student sees, a run from
 // decisions per round through the engine's scenarioRun (the same path the board uses to verify a
 // file), the score and display text. It must not touch the DOM and never simulates on its own.
-import { LEVELS, MODEL_VERSION, levelPresetInvestment, type InvestedLevel, type Market, type QuarterRow, type Strategy } from '@sim/index';
+import { LEVELS, MODEL_VERSION, levelPresetInvestment, type InvestedLevel, type LevelId, type Market, type QuarterRow, type Strategy } from '@sim/index';
 import { scenarioInitialStrategy, scenarioMarket, scenarioRun, scenarioScore, type Scenario } from '@sim/scenario';
 import type { Locale, Params, StringKey } from '@/i18n/core';
-import type { ClaimedResults, Decision, ReplayContext } from './resultFile';
+import type { ClaimedResults, Decision, DecisionValue, ReplayContext } from './resultFile';
 import { localText, type LocalText } from '@/kit/localText';
+import { lockControls, type LockedBy } from './locks';
 
 type Translate = (key: StringKey, params?: Params) => string;
 
@@ -52,13 +53,20 @@ export interface TeachControl {
   segment?: string;
   /** For investment controls: the level funded. */
   level?: InvestedLevel;
+  /** The range of a numeric control; for a level preset, the levels' positions (used only to order them). */
   min: number;
   max: number;
   step: number;
-  /** The value in the scenario's starting strategy (levelPreset: index into LEVELS). */
-  initial: number;
+  /** The value in the scenario's starting strategy (levelPreset: the level's name). */
+  initial: DecisionValue;
   locked: boolean;
-  lockedBy: 'scenario' | 'teacher' | null;
+  lockedBy: LockedBy;
+}
+
+/** A level-preset value as a level: its name, or (files of older pages) its position in LEVELS. */
+export function levelOf(value: DecisionValue): LevelId | null {
+  if (typeof value === 'string') return (LEVELS as readonly string[]).includes(value) ? value : null;
+  return Number.isInteger(value) && value >= 0 && value < LEVELS.length ? LEVELS[value] : null;
 }
 
 /** A round number for slider ends and steps: 1, 2, 2.5 or 5 times a power of ten. */
@@ -69,12 +77,13 @@ function nice(x: number): number {
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10) * p;
 }
 
-/** Which level preset a segment's investment equals, or -1 when it is a custom mix. */
-function presetIndex(market: Market, segment: string, investment: Strategy['segments'][string]['investment']): number {
-  return LEVELS.findIndex((l) => {
+/** Which level preset a segment's investment equals (basic for a custom mix). */
+function presetLevel(market: Market, segment: string, investment: Strategy['segments'][string]['investment']): LevelId {
+  const found = LEVELS.find((l) => {
     const preset = levelPresetInvestment(market, segment, l);
     return (Object.keys(preset) as InvestedLevel[]).every((k) => preset[k] === investment[k]);
   });
+  return found ?? LEVELS[0];
 }
 
 function describeControl(market: Market, initial: Strategy, id: string, locked: boolean): TeachControl {
@@ -96,11 +105,12 @@ function describeControl(market: Market, initial: Strategy, id: string, locked: 
     return { ...base, kind: 'investment', segment, level: lvl, min: 0, max, step: nice(max / 100), initial: start };
   }
   const inv = initial.segments[segment]?.investment;
-  const index = inv ? presetIndex(market, segment, inv) : 0;
-  return { ...base, kind: 'levelPreset', segment, min: 0, max: LEVELS.length - 1, step: 1, initial: Math.max(0, index) };
+  const initialLevel = inv ? presetLevel(market, segment, inv) : LEVELS[0];
+  return { ...base, kind: 'levelPreset', segment, min: 0, max: LEVELS.length - 1, step: 1, initial: initialLevel };
 }
 
-/** The controls of a scenario in display order: the visible ones, then locked ones not listed as visible. */
+/** The controls of a scenario in display order (the visible ones, then locked ones not listed as visible),
+ *  with the scenario's own locks; lockControls() adds a teacher's. */
 export function teachControls(s: Scenario): TeachControl[] {
   const market = scenarioMarket(s);
   const initial = scenarioInitialStrategy(s, market);
@@ -135,11 +145,10 @@ export function controlLabel(c: TeachControl, s: Scenario, t: Translate, locale:
 }
 
 /** A control value as text: level names for level presets, numbers otherwise. */
-export function controlValueText(c: TeachControl, value: number, t: Translate, number: (v: number) => string): string {
-  if (c.kind === 'levelPreset' && Number.isInteger(value) && value >= 0 && value < LEVELS.length) {
-    return t(`teach.level.${LEVELS[value]}` as StringKey);
-  }
-  return number(value);
+export function controlValueText(c: TeachControl, value: DecisionValue, t: Translate, number: (v: number) => string): string {
+  const level = c.kind === 'levelPreset' ? levelOf(value) : null;
+  if (level !== null) return t(`teach.level.${level}` as StringKey);
+  return typeof value === 'number' ? number(value) : value;
 }
 
 /** The scheduled events with their own labels, for the teacher notes. */
@@ -150,15 +159,17 @@ export function eventText(s: Scenario, t: Translate, locale: Locale): string[] {
 /** The strategy of one round: the starting strategy with the open controls set from the decision. */
 function roundStrategy(market: Market, initial: Strategy, controls: readonly TeachControl[], d: Decision, extraLocks: readonly string[]): Strategy {
   const st: Strategy = JSON.parse(JSON.stringify(initial)) as Strategy;
-  const open = controls.filter((c) => !c.locked && !extraLocks.includes(c.id) && Object.hasOwn(d, c.id));
+  const open = lockControls(controls, extraLocks).controls.filter((c) => !c.locked && Object.hasOwn(d, c.id));
   // Level presets first, so that a finer investment control on the same segment can adjust them.
   for (const c of open) {
-    if (c.kind === 'levelPreset' && c.segment !== undefined) {
-      st.segments[c.segment] = { investment: levelPresetInvestment(market, c.segment, LEVELS[Math.round(d[c.id])]) };
+    const level = c.kind === 'levelPreset' ? levelOf(d[c.id]) : null;
+    if (level !== null && c.segment !== undefined) {
+      st.segments[c.segment] = { investment: levelPresetInvestment(market, c.segment, level) };
     }
   }
   for (const c of open) {
     const v = d[c.id];
+    if (typeof v !== 'number') continue;
     if (c.kind === 'investment' && c.segment !== undefined && c.level !== undefined) {
       st.segments[c.segment].investment[c.level] = v;
     } else if (c.kind === 'promiseLevel' || c.kind === 'quality' || c.kind === 'acquisitionSpendPerQuarter') {
@@ -204,18 +215,17 @@ export function claimedFrom(outcome: PlayOutcome): ClaimedResults {
 /** Null when the decisions could have come from the scenario page; otherwise what is wrong. */
 export function checkDecisions(s: Scenario, decisions: readonly Decision[], extraLocks: readonly string[]): string | null {
   if (decisions.length > s.rounds) return `rounds: ${decisions.length} > ${s.rounds}`;
-  const controls = new Map(teachControls(s).map((c) => [c.id, c]));
-  for (const id of extraLocks) {
-    const c = controls.get(id);
-    if (!c || c.locked) return `lock ${id}`;
-  }
+  const { controls: locked, refused } = lockControls(teachControls(s), extraLocks);
+  if (refused.length > 0) return `lock ${refused[0]}`;
+  const controls = new Map(locked.map((c) => [c.id, c]));
   for (let r = 0; r < decisions.length; r++) {
     for (const [id, value] of Object.entries(decisions[r])) {
       const c = controls.get(id);
       if (!c) return `round ${r + 1}: unknown control ${id}`;
-      if (c.locked || extraLocks.includes(id)) return `round ${r + 1}: ${id} is locked`;
-      if (!(value >= c.min && value <= c.max)) return `round ${r + 1}: ${id} out of range`;
-      if (c.kind === 'levelPreset' && !Number.isInteger(value)) return `round ${r + 1}: ${id} is not a level`;
+      if (c.locked) return `round ${r + 1}: ${id} is locked`;
+      if (c.kind === 'levelPreset') {
+        if (levelOf(value) === null) return `round ${r + 1}: ${id} is not a level`;
+      } else if (typeof value !== 'number' || !(value >= c.min && value <= c.max)) return `round ${r + 1}: ${id} out of range`;
     }
   }
   return null;
@@ -234,19 +244,22 @@ export function makeReplayContext(
     scenarioVersion: (s) => s.version,
     checkDecisions: (s, decisions, locks) =>
       decisions.length !== s.rounds ? `rounds: ${decisions.length} ≠ ${s.rounds}` : checkDecisions(s, decisions, locks),
-    replay: (s, seed, decisions, locks) => cachedReplay(s, seed, decisions, locks),
+    replay: (s, seed, decisions, locks) => claimedFrom(replayOutcome(s, seed, decisions, locks)),
   };
 }
 
-const cache = new Map<string, ClaimedResults>();
+const cache = new Map<string, PlayOutcome>();
 
-/** Re-simulation is the expensive part; the board re-verifies on every setting change, so runs are cached. */
-function cachedReplay(s: Scenario, seed: string, decisions: readonly Decision[], locks: readonly string[]): ClaimedResults {
+/**
+ * playScenario, remembered: the board re-verifies on every setting change and draws the runs it verified,
+ * and the player re-reads its run, so a run is simulated once. Callers must not change what they get.
+ */
+export function replayOutcome(s: Scenario, seed: string, decisions: readonly Decision[], locks: readonly string[]): PlayOutcome {
   const key = JSON.stringify([s.id, s.version, seed, decisions, [...locks].sort()]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const claimed = claimedFrom(playScenario(s, seed, decisions, locks));
+  const outcome = playScenario(s, seed, decisions, locks);
   if (cache.size > 500) cache.clear();
-  cache.set(key, claimed);
-  return claimed;
+  cache.set(key, outcome);
+  return outcome;
 }
