@@ -71,6 +71,10 @@ for (const locale of locales) {
       const history = page.getByTestId('play-history').locator('tbody tr');
       await expect(history).toHaveCount(1);
       const firstRound = await history.first().textContent();
+      // On a phone the history table scrolls inside its own box; the page itself never scrolls sideways.
+      await page.setViewportSize({ width: 360, height: 740 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await page.setViewportSize({ width: 1280, height: 800 });
       await promise.fill('2.6');
       await promise.press('Enter');
       while (await advance.isVisible()) await advance.click();
@@ -80,6 +84,8 @@ for (const locale of locales) {
       await expect(page.getByTestId('play-history').locator('input')).toHaveCount(0);
 
       await expect(page.getByTestId('play-end')).toBeVisible();
+      // The last round's button is gone; focus went to the results instead of being dropped.
+      await expect(page.locator('#play-end')).toBeFocused();
       await expect(page.getByTestId('play-score')).toBeVisible();
       await page.getByTestId('play-name').fill('Student A');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('play-download').click()]);
