@@ -1,7 +1,6 @@
-// The one reactive bridge of a played scenario: seed and teacher's locks (from the link), the decisions of
-// the rounds played, the draft of the next round, the run they give (replay.ts, the engine path the board
-// verifies with) and the text shown for its controls. The player, the board and the worksheet use it.
-// No DOM and no storage here: views read its fields and call its methods.
+// The one reactive bridge of a played scenario, used by the player, the board and the worksheet: link seed and
+// locks, rounds played, the next round's draft, the run they give (replay.ts, the path the board verifies with)
+// and the texts of its controls. No DOM and no storage here: views read its fields and call its methods.
 import { MODEL_VERSION } from '@sim/index';
 import type { Scenario } from '@sim/scenario';
 import type { Locale, Params, StringKey } from '@/i18n/core';
