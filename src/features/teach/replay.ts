@@ -4,6 +4,7 @@
 import { LEVELS, MODEL_VERSION, levelPresetInvestment, type InvestedLevel, type Market, type QuarterRow, type Strategy } from '@sim/index';
 import { scenarioInitialStrategy, scenarioMarket, scenarioRun, scenarioScore, type Scenario } from '@sim/scenario';
 import type { Locale, Params, StringKey } from '@/i18n/core';
+import { levelKey } from '@/i18n/vocab';
 import type { ClaimedResults, Decision, ReplayContext } from './resultFile';
 
 export interface LocalText {
@@ -136,8 +137,8 @@ function segmentName(s: Scenario, segment: string | undefined, locale: Locale): 
 
 /** A control's label in the page's language (segment names come from the market data). */
 export function controlLabel(c: TeachControl, s: Scenario, t: Translate, locale: Locale): string {
-  if (c.kind === 'investment') {
-    return t('teach.control.investment', { segment: segmentName(s, c.segment, locale), level: t(`teach.level.${c.level}` as StringKey) });
+  if (c.kind === 'investment' && c.level) {
+    return t('teach.control.investment', { segment: segmentName(s, c.segment, locale), level: t(levelKey(c.level)) });
   }
   if (c.kind === 'levelPreset') return t('teach.control.levelPreset', { segment: segmentName(s, c.segment, locale) });
   return t(`teach.control.${c.kind}` as StringKey);
@@ -146,7 +147,7 @@ export function controlLabel(c: TeachControl, s: Scenario, t: Translate, locale:
 /** A control value as text: level names for level presets, numbers otherwise. */
 export function controlValueText(c: TeachControl, value: number, t: Translate, number: (v: number) => string): string {
   if (c.kind === 'levelPreset' && Number.isInteger(value) && value >= 0 && value < LEVELS.length) {
-    return t(`teach.level.${LEVELS[value]}` as StringKey);
+    return t(levelKey(LEVELS[value]!));
   }
   return number(value);
 }
