@@ -1,5 +1,5 @@
 // One term per concept: running text in either language (UI strings, lessons, quizzes, scenarios,
-// the Model page, glossary definitions, preset labels, Chinese in page sources) must not use a name
+// the Model page, glossary definitions, Chinese in page sources) must not use a name
 // the glossary lists under `alsoCalled` or content/vocabulary/rules.yaml lists as an alternative.
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -118,7 +118,6 @@ function corpus(): Text[] {
       texts.push({ where: `glossary ${id} ${lang}.definition`, lang, text: g[lang].definition, quotedAllowed: true });
     }
   }
-  for (const id of PRESET_IDS) texts.push(...localTexts(getPreset(id), `preset ${id}`));
   // Chinese written straight into page and component sources (it should live in the strings, but
   // wherever it is, it must use the vocabulary).
   for (const file of sourceFiles('src')) {
@@ -162,8 +161,20 @@ describe('running text', () => {
   });
 });
 
-describe('level names', () => {
-  it('in the UI are the glossary terms, shortened', () => {
+describe('the id → label map (vocab.* strings)', () => {
+  it('names every preset market and segment, while the model carries ids only', () => {
+    for (const id of PRESET_IDS) {
+      const market = getPreset(id);
+      expect(en[`vocab.market.${id}` as keyof typeof en], `vocab.market.${id}`).toBeTruthy();
+      for (const seg of market.segments) {
+        expect(en[`vocab.segment.${seg.id}` as keyof typeof en], `vocab.segment.${seg.id}`).toBeTruthy();
+        expect(zh[`vocab.segment.${seg.id}` as keyof typeof zh], `vocab.segment.${seg.id}`).toBeTruthy();
+      }
+      expect(JSON.stringify(market), `preset ${id} carries a display name`).not.toMatch(/"label"|[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('gives the UI the glossary terms for the levels, shortened', () => {
     // The glossary says "反应型营销" / "Reactive marketing"; the UI label is the short "反应型" / "Reactive".
     for (const level of LEVELS) {
       const g = glossary.get(`${level}-marketing`)!;
