@@ -13,6 +13,13 @@ const word = z.object({
 
 export const vocabularyRulesSchema = z.object({
   words: z.array(word).min(1),
-  allowed: z.array(z.object({ phrase: z.string().trim().min(1), why: z.string().trim().min(1) })),
+  allowed: z.array(
+    z.object({
+      phrase: z.string().trim().min(1),
+      /** Characters after which the phrase splits differently and is not the fixed term (e.g. after 扩). */
+      notAfter: z.array(z.string().min(1)).optional(),
+      why: z.string().trim().min(1),
+    }),
+  ),
 });
 export type VocabularyRules = z.infer<typeof vocabularyRulesSchema>;
