@@ -333,7 +333,6 @@ export class MarketModel {
   private readonly options: Required<RunOptions>;
   private strategy: Strategy;
   private history: { fromQuarter: number; strategy: Strategy }[] = [];
-  private rootKey = 0;
   private segKeys: Uint32Array;
   private q = 0;
   // Customer state (structure of arrays), `n` alive customers in slots 0..n−1.
@@ -360,8 +359,6 @@ export class MarketModel {
   private financialBond: Float64Array;
   private shockUntil: Int32Array;
   private cumDisc: Float64Array;
-  private delightedCount: Float64Array;
-  private dissatisfiedCount: Float64Array;
   private work: SegmentWork;
   private tableOffer: Float64Array;
   private overall: QuarterRow[] = [];
@@ -384,8 +381,6 @@ export class MarketModel {
     this.financialBond = new Float64Array(ns);
     this.shockUntil = new Int32Array(ns);
     this.cumDisc = new Float64Array(ns);
-    this.delightedCount = new Float64Array(ns);
-    this.dissatisfiedCount = new Float64Array(ns);
     this.work = {
       recovery: new Float64Array(ns),
       voiceFollowUp: new Float64Array(ns),
@@ -433,11 +428,11 @@ export class MarketModel {
       lost: [0, 0, 0, 0, 0],
       lostToCompetitor: [0, 0, 0, 0, 0],
     }));
-    this.rootKey = seedKey(this.options.seed);
+    const rootKey = seedKey(this.options.seed);
     const scale = this.options.customersScale;
     let total = 0;
     this.market.segments.forEach((s, i) => {
-      this.segKeys[i] = segmentKey(this.rootKey, s.id);
+      this.segKeys[i] = segmentKey(rootKey, s.id);
       this.improvement[i] = 0;
       this.financialBond[i] = s.financialBond;
       this.shockUntil[i] = 0;
@@ -446,7 +441,6 @@ export class MarketModel {
       total += Math.round(s.initialCustomers * scale);
     });
     this.ensureCapacity(Math.max(16, total * 2));
-    const mech = this.market.mechanisms;
     this.market.segments.forEach((s, si) => {
       const count = Math.round(s.initialCustomers * scale);
       for (let o = 0; o < count; o++) {
@@ -458,10 +452,9 @@ export class MarketModel {
         this.sat[j] = clamp15(4 + 0.5 * triangular(hash2(k, PURPOSE.initialSatisfaction)));
         this.bond[j] = 0;
         this.wallet[j] = 1;
-        this.tenure[j] = hash2(k, 7) % 12;
+        this.tenure[j] = hash2(k, PURPOSE.initialTenure) % 12;
       }
     });
-    this.countStates(mech.dissatisfiedBelow, mech.delightedFrom);
   }
 
   /** Takes effect from the next step. */
@@ -535,16 +528,6 @@ export class MarketModel {
     this.wallet = grow(this.wallet, (k) => new Float64Array(k));
     this.tenure = grow(this.tenure, (k) => new Int32Array(k));
     this.cap = c;
-  }
-
-  private countStates(dissatisfiedBelow: number, delightedFrom: number): void {
-    this.delightedCount.fill(0);
-    this.dissatisfiedCount.fill(0);
-    for (let j = 0; j < this.n; j++) {
-      const s = this.sat[j]!;
-      if (s >= delightedFrom) this.delightedCount[this.seg[j]!]! += 1;
-      else if (s < dissatisfiedBelow) this.dissatisfiedCount[this.seg[j]!]! += 1;
-    }
   }
 
   /** Advance one quarter; returns the overall row of that quarter. */
@@ -749,8 +732,6 @@ export class MarketModel {
       overallCum += this.cumDisc[s]!;
       overallSat += satSum[s]!;
       overallClv += clvSum[s]!;
-      this.delightedCount[s] = nDel[s]!;
-      this.dissatisfiedCount[s] = nDis[s]!;
     }
     const survivorsAll = overall.customersAtStart - overall.lostTotal;
     overall.retentionRate = overall.customersAtStart > 0 ? survivorsAll / overall.customersAtStart : 1;
