@@ -17,10 +17,9 @@ import {
   type InvestedLevel,
   type LevelId,
   type Market,
-  type QuarterRow,
-  type RunResult,
   type Strategy,
 } from './index.ts';
+import { runToCsv } from './columns.ts';
 import { ScenarioError, parseScenario, scenarioInitialStrategy, scenarioMarket } from './scenario.ts';
 
 export interface CliIo {
@@ -53,34 +52,6 @@ Exit codes: 0 ok, 2 bad arguments or scenario file.
 `;
 
 class UsageError extends Error {}
-
-const CSV_COLUMNS = [
-  'segment', 'quarter', 'customers', 'customersAtStart', 'newCustomers', 'lostCompany', 'lostCompetitor',
-  'lostCustomer', 'lostTotal', 'retentionRate', 'meanSatisfaction', 'shareDissatisfied', 'shareSatisfied',
-  'shareDelighted', 'trueLoyal', 'spuriousLoyal', 'referrals', 'revenue', 'margin', 'relationshipCost',
-  'acquisitionCost', 'profit', 'cumulativeDiscountedProfit', 'customerEquity', 'meanClv',
-] as const;
-
-function csvRow(segment: string, r: QuarterRow): string {
-  const v = [
-    segment, r.quarter, r.customers, r.customersAtStart, r.newCustomers, r.lost.company, r.lost.competitor,
-    r.lost.customer, r.lostTotal, r.retentionRate, r.meanSatisfaction, r.satisfactionShare.dissatisfied,
-    r.satisfactionShare.satisfied, r.satisfactionShare.delighted, r.trueLoyal, r.spuriousLoyal, r.referrals,
-    r.revenue, r.margin, r.relationshipCost, r.acquisitionCost, r.profit, r.cumulativeDiscountedProfit,
-    r.customerEquity, r.meanClv,
-  ];
-  return v.map((x) => (typeof x === 'number' ? String(Number.isInteger(x) ? x : Number(x.toPrecision(10))) : x)).join(',');
-}
-
-export function toCsv(result: RunResult, segment?: string): string {
-  const lines: string[] = [CSV_COLUMNS.join(',')];
-  if (segment === undefined) for (const r of result.overall) lines.push(csvRow('overall', r));
-  for (const [id, rows] of Object.entries(result.bySegment)) {
-    if (segment !== undefined && id !== segment) continue;
-    for (const r of rows) lines.push(csvRow(id, r));
-  }
-  return lines.join('\n') + '\n';
-}
 
 function num(flag: string, raw: string | undefined, min: number, max: number): number {
   if (raw === undefined || raw.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -183,7 +154,7 @@ export function main(argv: string[], io: CliIo): number {
     validateStrategy(market, strategy);
 
     const result = simulate(market, strategy, { seed, quarters, customersScale: scale });
-    if (format === 'csv') io.stdout(toCsv(result, segment));
+    if (format === 'csv') io.stdout(runToCsv(result, segment));
     else if (segment !== undefined)
       io.stdout(JSON.stringify({ modelVersion: result.modelVersion, seed: result.seed, marketId: result.marketId, segment, rows: result.bySegment[segment] }, null, 2) + '\n');
     else io.stdout(JSON.stringify(result, null, 2) + '\n');

@@ -129,7 +129,7 @@ for (const locale of locales) {
       await expect(page.getByTestId('board-spread')).toBeVisible();
 
       const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('board-csv').click()]);
-      const lines = (await readFile(await csv.path(), 'utf8')).split('\r\n').filter(Boolean);
+      const lines = (await readFile(await csv.path(), 'utf8')).split('\n').filter(Boolean);
       expect(lines).toHaveLength(4);
       expect(lines[1]).toContain('Ann');
       expect(await seriousViolations(page)).toEqual([]);

@@ -2,7 +2,7 @@
 // of `npx tsx simulations/cli.ts` to prove the real entry point and its exit code.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { main, toCsv, type CliIo } from '../../../simulations/cli.ts';
+import { main, type CliIo } from '../../../simulations/cli.ts';
 import { defaultStrategy, getPreset, simulate } from '../../../simulations/index.ts';
 import { sample } from './fixtures.ts';
 
@@ -31,12 +31,13 @@ describe('cli main()', () => {
   it('prints CSV with a header and one row per quarter and segment', () => {
     const r = run(['--quarters', '4', '--format', 'csv']);
     const lines = r.out.trim().split('\n');
-    expect(lines[0]).toMatch(/^segment,quarter,customers,/);
+    expect(lines[0]).toMatch(/^modelVersion,seed,market,scope,quarter,customers,/);
     expect(lines).toHaveLength(1 + 4 * 4);
-    expect(lines[1]).toMatch(/^overall,1,/);
+    expect(lines[1]).toMatch(/^\d+\.\d+\.\d+,42,default,overall,1,/);
+    expect(r.out).not.toMatch(/NaN|undefined|Infinity/);
     const seg = run(['--quarters', '4', '--format', 'csv', '--segment', 'key-accounts']).out.trim().split('\n');
     expect(seg).toHaveLength(5);
-    expect(seg.slice(1).every((l) => l.startsWith('key-accounts,'))).toBe(true);
+    expect(seg.slice(1).every((l) => l.split(',')[3] === 'key-accounts')).toBe(true);
   });
   it('applies --level, --invest, --promise, --quality, --acquisition', () => {
     const r = run(['--quarters', '2', '--level', 'basic', '--invest', 'key-accounts.partnership=120', '--promise', '4', '--quality=4.5', '--acquisition', '0']);
@@ -95,11 +96,6 @@ describe('cli main()', () => {
     const broken = run(['--scenario', 'broken.yaml'], { 'broken.yaml': 'id: [unclosed' });
     expect(broken.code).toBe(2);
     expect(broken.err).toMatch(/broken\.yaml: not valid YAML/);
-  });
-  it('toCsv writes plain numbers', () => {
-    const m = getPreset('monopoly');
-    const csv = toCsv(simulate(m, defaultStrategy(m), { seed: 1, quarters: 1 }));
-    expect(csv).not.toMatch(/NaN|undefined|Infinity/);
   });
 });
 
