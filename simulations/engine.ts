@@ -3,6 +3,7 @@
 // no built-in exp/log/pow (detmath only), no allocation per customer inside the hot loop.
 import { dexp, dlogistic, dpow } from './detmath.ts';
 import { INVESTED_LEVELS, type Market, type MarketEvent } from './market.ts';
+import { MAX_CUSTOMERS } from './limits.ts';
 import { PURPOSE, customerKey, fmix32, hash2, seedKey, segmentKey, uniform } from './random.ts';
 import { cloneStrategy, validateStrategy, type Strategy } from './strategy.ts';
 
@@ -13,6 +14,27 @@ export interface RunOptions {
   quarters: number;
   /** Multiplies segment sizes and acquisition counts (default 1). */
   customersScale?: number;
+  /** The most customers the run may hold (default MAX_CUSTOMERS); more throws RunTooLargeError. */
+  maxCustomers?: number;
+}
+
+/**
+ * A run that would hold more customers than its limit: refused at the start (quarter 0) before any
+ * customer array is allocated, or in the quarter its customer base outgrows the limit.
+ */
+export class RunTooLargeError extends RangeError {
+  constructor(
+    readonly customers: number,
+    readonly limit: number,
+    readonly quarter: number,
+  ) {
+    super(
+      quarter === 0
+        ? `a run starting with ${customers} customers is larger than the ${limit} customers the model holds`
+        : `the customer base reached ${customers} customers in quarter ${quarter}, more than the ${limit} the model holds`,
+    );
+    this.name = 'RunTooLargeError';
+  }
 }
 
 export interface QuarterRow {
@@ -372,8 +394,10 @@ export class MarketModel {
     if (!Number.isInteger(options.quarters) || options.quarters < 0) throw new RangeError('quarters must be an integer ≥ 0');
     const scale = options.customersScale ?? 1;
     if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError('customersScale must be a number > 0');
+    const maxCustomers = options.maxCustomers ?? MAX_CUSTOMERS;
+    if (!Number.isInteger(maxCustomers) || maxCustomers < 1) throw new RangeError('maxCustomers must be an integer ≥ 1');
     this.market = JSON.parse(JSON.stringify(market)) as Market;
-    this.options = { seed: options.seed, quarters: options.quarters, customersScale: scale };
+    this.options = { seed: options.seed, quarters: options.quarters, customersScale: scale, maxCustomers };
     this.strategy = cloneStrategy(validateStrategy(this.market, strategy));
     const ns = this.market.segments.length;
     this.segKeys = new Uint32Array(ns);
@@ -440,6 +464,7 @@ export class MarketModel {
       this.tableOffer[i] = NaN;
       total += Math.round(s.initialCustomers * scale);
     });
+    if (total > this.options.maxCustomers) throw new RunTooLargeError(total, this.options.maxCustomers, 0);
     this.ensureCapacity(Math.max(16, total * 2));
     this.market.segments.forEach((s, si) => {
       const count = Math.round(s.initialCustomers * scale);
@@ -663,6 +688,7 @@ export class MarketModel {
       const detraction = p.lostProspectsPerDissatisfiedPerQuarter * nDis[s]!;
       const expected = Math.max(0, (p.acquisitionBasePerQuarter + paid) * scale * promiseMult * brandMult * demandMult[s]! + referrals - detraction);
       const count = Math.floor(expected + uniform(this.segKeys[s]!, t, PURPOSE.acquisitionRounding));
+      if (this.n + count > this.options.maxCustomers) throw new RunTooLargeError(this.n + count, this.options.maxCustomers, t);
       this.ensureCapacity(this.n + count + 16);
       const sk = this.segKeys[s]!;
       for (let o = 0; o < count; o++) {

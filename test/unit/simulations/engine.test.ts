@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   MarketModel,
+  RunTooLargeError,
   defaultStrategy,
   getPreset,
   levelPresetInvestment,
@@ -146,6 +147,24 @@ describe('conservation and ranges', () => {
     const bad: Strategy = JSON.parse(JSON.stringify(base));
     bad.segments['consumers']!.investment.proactive = -1;
     expect(() => simulate(market, bad, { seed: 1, quarters: 1 })).toThrow(/consumers\.investment\.proactive/);
+  });
+});
+
+describe('size limit', () => {
+  it('refuses a run whose start is over the limit before allocating, and one whose base outgrows it', () => {
+    expect(() => new MarketModel(market, base, { seed: 1, quarters: 4, maxCustomers: 9_999 })).toThrow(RunTooLargeError);
+    expect(() => new MarketModel(market, base, { seed: 1, quarters: 4, customersScale: 1e6 })).toThrow(/customers the model holds/);
+    // The default market gains customers every quarter: a limit just above its start is passed in quarter 1.
+    const model = new MarketModel(market, base, { seed: 1, quarters: 4, maxCustomers: 10_050 });
+    try {
+      model.step();
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(RunTooLargeError);
+      expect((e as RunTooLargeError).quarter).toBe(1);
+      expect((e as RunTooLargeError).customers).toBeGreaterThan(10_050);
+    }
+    expect(simulate(market, base, { seed: 1, quarters: 4, maxCustomers: 20_000 })).toEqual(simulate(market, base, { seed: 1, quarters: 4 }));
   });
 });
 
