@@ -5,6 +5,9 @@
 /** The longest horizon in quarters (100 years), for --quarters and a scenario's rounds × quarters per round. */
 export const MAX_QUARTERS = 400;
 
+/** The most rounds of a scenario, and so of decisions in a student's result file. */
+export const MAX_ROUNDS = 100;
+
 /**
  * The most customers one run holds. Each customer costs 41 bytes of typed arrays and the engine keeps
  * up to twice that as room to grow, so 4 million customers stay under about 330 MB; the default market

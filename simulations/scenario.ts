@@ -13,7 +13,7 @@ import {
   type Market,
   type PresetId,
 } from './market.ts';
-import { MAX_QUARTERS } from './limits.ts';
+import { MAX_QUARTERS, MAX_ROUNDS } from './limits.ts';
 import { cloneStrategy, defaultStrategy, levelPresetInvestment, validateStrategy, type Strategy } from './strategy.ts';
 
 /** Text from a file, shortened: a message names what is wrong without echoing a huge key or value. */
@@ -169,7 +169,7 @@ const scenarioObject = z
       })
       .optional(),
     controls: z.strictObject({ visible: z.array(controlId), locked: z.array(controlId).default([]) }),
-    rounds: z.number().int().min(1).max(100),
+    rounds: z.number().int().min(1).max(MAX_ROUNDS),
     quartersPerRound: z.number().int().min(1).max(40),
     events: z
       .array(

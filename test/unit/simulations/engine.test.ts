@@ -290,9 +290,11 @@ describe('random purposes', () => {
 
 describe('purity of simulations/', () => {
   it('no Math.random, clock, DOM or built-in transcendental functions in the model sources', () => {
+    // Frozen engines of released versions (released/<version>/) are model sources too.
     const dir = new URL('../../../simulations/', import.meta.url);
-    const model = readdirSync(dir).filter((f) => f.endsWith('.ts') && !['cli.ts', 'bench.ts'].includes(f));
+    const model = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !['cli.ts', 'bench.ts', 'goldens.ts'].includes(f));
     expect(model.length).toBeGreaterThan(5);
+    expect(model).toContain('released/1.0.0/engine.ts');
     for (const f of model) {
       const src = readFileSync(new URL(f, dir), 'utf8');
       expect(src, f).not.toMatch(/Math\.random|Date\.now|new Date|performance\.now|\bwindow\.|\bdocument\./);

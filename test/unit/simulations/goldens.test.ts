@@ -18,6 +18,7 @@ import {
 } from '../../../simulations/goldens.ts';
 import { currentRelease, type ModelRelease } from '../../../simulations/release.ts';
 import type { Scenario } from '../../../simulations/scenario.ts';
+import { RELEASED } from '../../../simulations/released/index.ts';
 
 const scenarios = loadScenarios();
 const goldens = readGoldens();
@@ -65,6 +66,25 @@ describe(`goldens of model version ${version}`, () => {
     const { missing, changed } = goldenProblems(version, pinned, actual);
     expect([...missing, ...changed].join('\n')).toBe('');
     expect(actual.scenarios[key]).toEqual(pinned!.scenarios[key]);
+  });
+});
+
+describe('frozen engines of released versions', () => {
+  it('the current version is frozen too, so that it still verifies after the next bump', () => {
+    expect(Object.keys(RELEASED)).toContain(version);
+  });
+
+  it.each(Object.keys(RELEASED))('%s reproduces the goldens pinned for it', async (v) => {
+    const release = await RELEASED[v]!();
+    expect(release.MODEL_VERSION).toBe(v);
+    const own = goldens[v];
+    expect(own, `no goldens for released version ${v}`).toBeDefined();
+    // Scenarios whose content has moved on to a newer version are no longer in content/scenarios.
+    const still = scenarios.filter((s) => own!.scenarios[scenarioKey(s)] !== undefined);
+    const actual = computeGoldens(release, still);
+    expect(actual.presets).toEqual(own!.presets);
+    for (const [key, fp] of Object.entries(actual.scenarios)) expect(fp, key).toEqual(own!.scenarios[key]);
+    expect(Object.keys(actual.scenarios).length).toBeGreaterThan(0);
   });
 });
 
