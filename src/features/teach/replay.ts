@@ -5,7 +5,8 @@
 import { LEVELS, type InvestedLevel, type Market, type QuarterRow, type Strategy } from '@sim/index';
 import { currentRelease, type ModelRelease } from '@sim/release';
 import { scenarioMarket, type Scenario } from '@sim/scenario';
-import type { Locale, Params, StringKey } from '@/i18n/core';
+import type { Locale, StringKey, Translate } from '@/i18n/core';
+import { levelKey, segmentName } from '@/i18n/vocab';
 import type { ClaimedResults, Decision, EngineLookup, ReplayContext } from './resultFile';
 
 export interface LocalText {
@@ -18,7 +19,6 @@ export function scenarioText(text: LocalText, locale: Locale): string {
   return locale === 'zh-cn' ? text.zh : text.en;
 }
 
-type Translate = (key: StringKey, params?: Params) => string;
 
 /** The fields of a scenario the pages show, in one flat shape. */
 export interface ScenarioInfo {
@@ -134,24 +134,24 @@ function labelMarket(s: Scenario): Market {
   return m;
 }
 
-function segmentName(s: Scenario, segment: string | undefined, locale: Locale): string {
+function segmentLabel(s: Scenario, segment: string | undefined, t: Translate, locale: Locale): string {
   const seg = labelMarket(s).segments.find((x) => x.id === segment);
-  return seg ? scenarioText(seg.label, locale) : (segment ?? '');
+  return seg ? segmentName(seg, locale, t) : (segment ?? '');
 }
 
 /** A control's label in the page's language (segment names come from the market data). */
 export function controlLabel(c: TeachControl, s: Scenario, t: Translate, locale: Locale): string {
-  if (c.kind === 'investment') {
-    return t('teach.control.investment', { segment: segmentName(s, c.segment, locale), level: t(`teach.level.${c.level}` as StringKey) });
+  if (c.kind === 'investment' && c.level) {
+    return t('teach.control.investment', { segment: segmentLabel(s, c.segment, t, locale), level: t(levelKey(c.level)) });
   }
-  if (c.kind === 'levelPreset') return t('teach.control.levelPreset', { segment: segmentName(s, c.segment, locale) });
+  if (c.kind === 'levelPreset') return t('teach.control.levelPreset', { segment: segmentLabel(s, c.segment, t, locale) });
   return t(`teach.control.${c.kind}` as StringKey);
 }
 
 /** A control value as text: level names for level presets, numbers otherwise. */
 export function controlValueText(c: TeachControl, value: number, t: Translate, number: (v: number) => string): string {
   if (c.kind === 'levelPreset' && Number.isInteger(value) && value >= 0 && value < LEVELS.length) {
-    return t(`teach.level.${LEVELS[value]}` as StringKey);
+    return t(levelKey(LEVELS[value]!));
   }
   return number(value);
 }
