@@ -19,12 +19,13 @@ const COURSE: Record<string, [number, number]> = {
   'loyalty-and-retention': [4, 2],
   'five-levels': [5, 3],
   'clv-and-customer-equity': [6, 3],
-  'customer-life-cycle': [7, 3],
-  'relationship-vs-transaction': [8, 4],
-  'relationship-quality': [9, 4],
-  'one-to-one-marketing': [10, 4],
-  'customer-engagement': [11, 4],
-  'service-relationships': [12, 4],
+  'customer-profitability': [7, 3],
+  'customer-life-cycle': [8, 3],
+  'relationship-vs-transaction': [9, 4],
+  'relationship-quality': [10, 4],
+  'one-to-one-marketing': [11, 4],
+  'customer-engagement': [12, 4],
+  'service-relationships': [13, 4],
 };
 const SLUGS = Object.keys(COURSE);
 const MIN_EN_WORDS = 1200;
@@ -64,7 +65,7 @@ const englishWords = (body: string) => (prose(body).match(/[A-Za-z][A-Za-z'’-]
 const hanCharacters = (body: string) => (prose(body).match(/\p{Script=Han}/gu) ?? []).length;
 
 describe('lessons', () => {
-  it('all twelve slugs exist in both locales, and nothing else', () => {
+  it('all thirteen slugs exist in both locales, and nothing else', () => {
     for (const locale of LOCALES) expect(list(join(ROOT, 'lessons', locale), '.mdx')).toEqual([...SLUGS].sort());
   });
 
