@@ -31,7 +31,7 @@ const COURSE: Record<string, [number, number]> = {
 const SLUGS = Object.keys(COURSE);
 const MIN_EN_WORDS = 1200;
 const MIN_ZH_HAN = 1800;
-const MIN_GLOSSARY = 80;
+const MIN_GLOSSARY = 120;
 const PLACEHOLDER = /\b(TODO|TBD|FIXME|lorem ipsum)\b|待补充|待翻译/i;
 
 const list = (dir: string, ext: string) =>
