@@ -1,9 +1,9 @@
 // The one reactive bridge of a played scenario, used by the player, the board and the worksheet: link seed and
 // locks, rounds played, the next round's draft, the run they give (replay.ts, the path the board verifies with)
 // and the texts of its controls. No DOM and no storage here: views read its fields and call its methods.
-import { MODEL_VERSION } from '@sim/index';
+import { currentRelease, type ModelRelease } from '@sim/release';
 import type { Scenario } from '@sim/scenario';
-import type { Locale, Params, StringKey } from '@/i18n/core';
+import type { Locale, Translate } from '@/i18n/core';
 import { snapToRange, type UrlProblem } from '@/kit/urlState';
 import { parseLink } from './linkCodec';
 import { lockControls, lockableIds } from './locks';
@@ -23,8 +23,6 @@ import {
 } from './replay';
 import { createResultFile, type Decision, type DecisionValue, type ResultFile } from './resultFile';
 
-type Translate = (key: StringKey, params?: Params) => string;
-
 /** One played round as the history table and the worksheet show it (figures of the round's last quarter). */
 export interface RoundRow {
   round: number;
@@ -40,6 +38,8 @@ export interface RoundRow {
 
 export class ScenarioRunState {
   readonly scenario: Scenario;
+  /** The engine that plays it: the current one, or (the board) the one of a file's model version. */
+  readonly release: ModelRelease;
   readonly info: ScenarioInfo;
   /** The scenario's controls with its own locks only (the link's are applied in `controls`). */
   private readonly base: TeachControl[];
@@ -64,7 +64,7 @@ export class ScenarioRunState {
   readonly outcome = $derived.by((): PlayOutcome | { error: string } | null => {
     if (this.decisions.length === 0) return null;
     try {
-      return replayOutcome(this.scenario, this.seed, this.decisions, this.extraLocks);
+      return replayOutcome(this.scenario, this.seed, this.decisions, this.extraLocks, this.release);
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
@@ -93,10 +93,11 @@ export class ScenarioRunState {
     return rows;
   });
 
-  constructor(scenario: Scenario) {
+  constructor(scenario: Scenario, release: ModelRelease = currentRelease) {
     this.scenario = scenario;
+    this.release = release;
     this.info = scenarioInfo(scenario);
-    this.base = teachControls(scenario);
+    this.base = teachControls(scenario, release);
     this.seed = this.info.seed;
     this.draft = this.initialDraft();
   }
@@ -122,7 +123,7 @@ export class ScenarioRunState {
    */
   restore(saved: Progress | null): boolean {
     if (saved === null || saved.seed !== this.seed || !sameSet(saved.locks, this.extraLocks)) return false;
-    if (checkDecisions(this.scenario, saved.decisions, this.extraLocks) !== null) return false;
+    if (checkDecisions(this.scenario, saved.decisions, this.extraLocks, this.release) !== null) return false;
     this.decisions = saved.decisions;
     const last = saved.decisions[saved.decisions.length - 1];
     const draft = this.initialDraft();
@@ -187,7 +188,7 @@ export class ScenarioRunState {
       scenarioVersion: this.info.version,
       seed: this.seed,
       locks: this.extraLocks,
-      modelVersion: MODEL_VERSION,
+      modelVersion: this.release.MODEL_VERSION,
       decisions: $state.snapshot(this.decisions),
       claimed: claimedFrom(this.run),
       name,

@@ -10,7 +10,7 @@ import en from '@/i18n/strings/en.json';
 import { createT } from '@/i18n/client';
 import { roundToStep } from '@/kit/urlState';
 
-const t = createT(en);
+const t = createT(en, 'en');
 
 function setup(extra: Record<string, unknown> = {}) {
   const applied: number[] = [];

@@ -16,14 +16,14 @@ afterEach(() => cleanup());
 describe('UrlNotice', () => {
   it('shows nothing for a clean link', () => {
     const r = parseQuery(schema, 'v=1&seed=5');
-    render(UrlNotice, { props: { problems: r.problems, count: r.problemCount, t: createT(en) } });
+    render(UrlNotice, { props: { problems: r.problems, count: r.problemCount, t: createT(en, 'en') } });
     expect(screen.queryByTestId('url-notice')).toBeNull();
   });
 
   it('lists each problem in words, as text, and counts the rest', () => {
     const junk = Array.from({ length: 20 }, (_, i) => `j${i}=1`).join('&');
     const r = parseQuery(schema, `v=1&seed=-5&seed=3&%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E=1&${junk}`);
-    render(UrlNotice, { props: { problems: r.problems, count: r.problemCount, t: createT(en) } });
+    render(UrlNotice, { props: { problems: r.problems, count: r.problemCount, t: createT(en, 'en') } });
     const notice = screen.getByTestId('url-notice');
     const items = [...notice.querySelectorAll('li')].map((li) => li.textContent);
     expect(items.slice(0, 2)).toEqual(['“seed” is given more than once', '“<img src=x onerror=alert…” is not a setting of this page']);
@@ -34,7 +34,7 @@ describe('UrlNotice', () => {
 
   it('speaks Chinese on Chinese pages and folds to its summary', async () => {
     const r = parseQuery(schema, 'v=3');
-    render(UrlNotice, { props: { problems: r.problems, count: r.problemCount, t: createT(zh) } });
+    render(UrlNotice, { props: { problems: r.problems, count: r.problemCount, t: createT(zh, 'zh-cn') } });
     const notice = screen.getByTestId('url-notice') as HTMLDetailsElement;
     expect(notice.textContent).toContain('链接的版本为“3”');
     const summary = notice.querySelector('summary') as HTMLElement;

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { parseScenario, type Scenario } from '@sim/scenario';
 import { ScenarioRunState } from '@/features/teach/ScenarioRunState.svelte';
 import { makeReplayContext } from '@/features/teach/replay';
+import { engines } from '@/features/teach/engines';
 import { parseResultFile, serializeResultFile, verifyResultFile } from '@/features/teach/resultFile';
 import { spreadByRound } from '@/features/teach/board';
 import { createT } from '@/i18n/client';
@@ -18,7 +19,7 @@ function load(id: string, change?: (data: Record<string, any>) => void): Scenari
   return parseScenario(data, `${id}.yaml`);
 }
 const trap = load('expectation-trap');
-const t = createT(en);
+const t = createT(en, 'en');
 const num = (v: number) => String(v);
 
 /** Plays every round with the promise at `promise`; returns the finished game. */
@@ -75,7 +76,7 @@ describe('ScenarioRunState', () => {
     const file = game.resultFile('  Ann  ')!;
     expect(file.name).toBe('Ann');
     const parsed = parseResultFile(serializeResultFile(file));
-    expect(parsed.ok && verifyResultFile(parsed.file, makeReplayContext([trap], { expectedSeed: 'class-9' }))).toEqual({ status: 'verified' });
+    expect(parsed.ok && verifyResultFile(parsed.file, makeReplayContext([trap], engines, { expectedSeed: 'class-9' }))).toEqual({ status: 'verified' });
     const replayed = new ScenarioRunState(trap).load(file);
     expect(replayed.run!.overall.map((q) => q.customerEquity)).toEqual(file.claimed.equity);
   });
@@ -114,13 +115,13 @@ describe('ScenarioRunState', () => {
       const game = new ScenarioRunState(levels);
       const control = game.controls.find((c) => c.id === 'levelPreset.customers')!;
       expect(control.initial).toBe('basic');
-      expect(game.rangeText(control, t, num)).toBe(t('teach.play.range', { min: en['teach.level.basic'], max: en['teach.level.partnership'] }));
+      expect(game.rangeText(control, t, num)).toBe(t('teach.play.range', { min: en['vocab.level.basic'], max: en['vocab.level.partnership'] }));
       expect(game.setValue('levelPreset.customers', 'proactive')).toBe('proactive');
       expect(game.setValue('levelPreset.customers', 'platinum' as never)).toBeNull();
       while (!game.finished) game.advance();
       const file = game.resultFile('')!;
       expect(serializeResultFile(file)).toContain('"levelPreset.customers": "proactive"');
-      const ctx = makeReplayContext([levels]);
+      const ctx = makeReplayContext([levels], engines);
       expect(verifyResultFile(file, ctx)).toEqual({ status: 'verified' });
 
       // The same game as an older page would have written it: the level's position (proactive = 3).
@@ -130,7 +131,7 @@ describe('ScenarioRunState', () => {
       expect(parsed.ok && verifyResultFile(parsed.file, ctx)).toEqual({ status: 'verified' });
       const rows = spreadByRound([file], ['levelPreset.customers']);
       expect(rows[0].spread).toMatchObject({ min: 3, max: 3 });
-      expect(game.valueText(control, rows[0].spread.median, t, num)).toBe(en['teach.level.proactive']);
+      expect(game.valueText(control, rows[0].spread.median, t, num)).toBe(en['vocab.level.proactive']);
     });
   });
 });
