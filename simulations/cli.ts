@@ -12,15 +12,17 @@ import {
   getPreset,
   isPresetId,
   levelPresetInvestment,
+  MAX_CUSTOMERS,
+  MAX_QUARTERS,
+  RunTooLargeError,
   simulate,
   validateStrategy,
   type InvestedLevel,
   type LevelId,
   type Market,
-  type QuarterRow,
-  type RunResult,
   type Strategy,
 } from './index.ts';
+import { runToCsv } from './columns.ts';
 import { ScenarioError, parseScenario, scenarioInitialStrategy, scenarioMarket } from './scenario.ts';
 
 export interface CliIo {
@@ -31,13 +33,13 @@ export interface CliIo {
 
 export const HELP = `CRM Lab market model — command line
 
-Usage: npm run sim -- [options]
+Usage: npm run sim -- [options]        (every option also as --option=value)
 
   --preset <id>          market preset (default: default). One of:
                          ${PRESET_IDS.join(', ')}
   --scenario <file>      a scenario file (.yaml, .yml or .json); sets market, strategy, seed, horizon
   --seed <text>          random seed (default 42, or the scenario's seed)
-  --quarters <n>         horizon in quarters, 1..400 (default 20, or rounds × quarters per round)
+  --quarters <n>         horizon in quarters, 1..${MAX_QUARTERS} (default 20, or rounds × quarters per round)
   --format json|csv      output format (default json)
   --level <level>        level preset for every segment: ${LEVELS.join(', ')}
   --invest seg.level=x   investment per customer per quarter, repeatable
@@ -46,46 +48,30 @@ Usage: npm run sim -- [options]
   --quality <1..5>       core product quality
   --acquisition <x>      acquisition spend per quarter (whole firm, ≥ 0)
   --segment <id>         print only this segment's series
-  --scale <x>            multiply customer counts (default 1)
+  --scale <x>            multiply customer counts (default 1); a run holds at most
+                         ${MAX_CUSTOMERS.toLocaleString('en')} customers
   --help                 this text
 
-Exit codes: 0 ok, 2 bad arguments or scenario file.
+Exit codes: 0 ok (also when the reader of the output closes early), 2 bad arguments or scenario file.
 `;
 
 class UsageError extends Error {}
 
-const CSV_COLUMNS = [
-  'segment', 'quarter', 'customers', 'customersAtStart', 'newCustomers', 'lostCompany', 'lostCompetitor',
-  'lostCustomer', 'lostTotal', 'retentionRate', 'meanSatisfaction', 'shareDissatisfied', 'shareSatisfied',
-  'shareDelighted', 'trueLoyal', 'spuriousLoyal', 'referrals', 'revenue', 'margin', 'relationshipCost',
-  'acquisitionCost', 'profit', 'cumulativeDiscountedProfit', 'customerEquity', 'meanClv',
-] as const;
+const KNOWN = ['--preset', '--scenario', '--seed', '--quarters', '--format', '--level', '--invest', '--promise', '--quality', '--acquisition', '--segment', '--scale'];
 
-function csvRow(segment: string, r: QuarterRow): string {
-  const v = [
-    segment, r.quarter, r.customers, r.customersAtStart, r.newCustomers, r.lost.company, r.lost.competitor,
-    r.lost.customer, r.lostTotal, r.retentionRate, r.meanSatisfaction, r.satisfactionShare.dissatisfied,
-    r.satisfactionShare.satisfied, r.satisfactionShare.delighted, r.trueLoyal, r.spuriousLoyal, r.referrals,
-    r.revenue, r.margin, r.relationshipCost, r.acquisitionCost, r.profit, r.cumulativeDiscountedProfit,
-    r.customerEquity, r.meanClv,
-  ];
-  return v.map((x) => (typeof x === 'number' ? String(Number.isInteger(x) ? x : Number(x.toPrecision(10))) : x)).join(',');
+/** An argument as a message shows it: shortened, so that a huge argument is not echoed whole. */
+function short(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
-export function toCsv(result: RunResult, segment?: string): string {
-  const lines: string[] = [CSV_COLUMNS.join(',')];
-  if (segment === undefined) for (const r of result.overall) lines.push(csvRow('overall', r));
-  for (const [id, rows] of Object.entries(result.bySegment)) {
-    if (segment !== undefined && id !== segment) continue;
-    for (const r of rows) lines.push(csvRow(id, r));
-  }
-  return lines.join('\n') + '\n';
+function quote(text: string): string {
+  return `"${short(text)}"`;
 }
 
 function num(flag: string, raw: string | undefined, min: number, max: number): number {
-  if (raw === undefined || raw.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+  if (raw === undefined) throw new UsageError(`${flag} needs a value`);
   const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v) || v < min || v > max) throw new UsageError(`${flag} must be a number from ${min} to ${max}; got "${raw}"`);
+  if (raw.trim() === '' || !Number.isFinite(v) || v < min || v > max) throw new UsageError(`${flag} must be a number from ${min} to ${max}; got ${quote(raw)}`);
   return v;
 }
 
@@ -94,47 +80,73 @@ function loadScenario(path: string, io: CliIo) {
   try {
     raw = io.readFile(path);
   } catch {
-    throw new UsageError(`cannot read scenario file "${path}"`);
+    throw new UsageError(`cannot read scenario file ${quote(path)}`);
   }
+  // Editors on Windows save UTF-8 with a byte-order mark, which JSON.parse refuses.
+  if (raw.startsWith('\uFEFF')) raw = raw.slice(1);
+  const yaml = /\.ya?ml$/i.test(path);
   let data: unknown;
   try {
-    data = /\.ya?ml$/i.test(path) ? parseYaml(raw) : JSON.parse(raw);
+    data = yaml ? parseYaml(raw) : JSON.parse(raw);
   } catch (e) {
-    throw new UsageError(`${path}: not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}`);
+    throw new UsageError(`${short(path)}: not valid ${yaml ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]!.slice(0, 200)}`);
   }
   return parseScenario(data, path);
+}
+
+/** Splits argv into options (the last of a repeated one wins) and the repeatable --invest values. */
+function parseArgs(argv: string[]): { opts: Map<string, string>; invest: string[]; help: boolean } {
+  const opts = new Map<string, string>();
+  const invest: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k]!;
+    if (a === '--help' || a === '-h') return { opts, invest, help: true };
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const flag = eq > 2 ? a.slice(0, eq) : a;
+    if (!KNOWN.includes(flag)) throw new UsageError(`unknown argument ${quote(a)} (see --help)`);
+    let value: string;
+    if (eq > 2) value = a.slice(eq + 1);
+    else {
+      // An option never takes the next option as its value: `--seed --quarters 4` lacks a seed.
+      const next = argv[k + 1];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+      value = next;
+      k++;
+    }
+    if (value === '') throw new UsageError(`${flag} needs a value`);
+    if (flag === '--invest') invest.push(value);
+    else opts.set(flag, value);
+  }
+  return { opts, invest, help: false };
+}
+
+/** What the market of this run is, in the words of the options that chose it. */
+function describeSource(opts: Map<string, string>): string {
+  const file = opts.get('--scenario');
+  return file !== undefined ? `--scenario ${quote(file)}` : `--preset ${opts.get('--preset') ?? 'default'}`;
+}
+
+/** The message for a run the model refuses to hold, naming the options that made it large. */
+export function tooLargeMessage(e: RunTooLargeError, run: { source: string; startCustomers: number; scale: number; quarters: number }): string {
+  const n = (x: number) => x.toLocaleString('en');
+  const limit = `the model holds at most ${n(e.limit)} customers`;
+  if (e.quarter === 0) {
+    return `run too large: ${n(e.customers)} customers at the start (${run.source}: ${n(run.startCustomers)} customers × --scale ${run.scale}); ${limit}. Lower --scale.`;
+  }
+  return `run too large: the customer base reached ${n(e.customers)} customers in quarter ${e.quarter} of ${run.quarters} (${run.source}, --scale ${run.scale}, --quarters ${run.quarters}); ${limit}. Lower --scale or --quarters.`;
 }
 
 /** Run the command line; returns the exit code. */
 export function main(argv: string[], io: CliIo): number {
   try {
-    const opts = new Map<string, string>();
-    const invest: string[] = [];
-    for (let k = 0; k < argv.length; k++) {
-      const a = argv[k]!;
-      if (a === '--help' || a === '-h') {
-        io.stdout(HELP);
-        return 0;
-      }
-      const known = ['--preset', '--scenario', '--seed', '--quarters', '--format', '--level', '--invest', '--promise', '--quality', '--acquisition', '--segment', '--scale'];
-      let flag = a;
-      let value: string | undefined;
-      const eq = a.indexOf('=');
-      if (a.startsWith('--') && eq > 2 && a.slice(0, eq) !== '--invest') {
-        flag = a.slice(0, eq);
-        value = a.slice(eq + 1);
-      }
-      if (!known.includes(flag)) throw new UsageError(`unknown argument "${a}" (see --help)`);
-      if (value === undefined) {
-        value = argv[++k];
-        if (value === undefined) throw new UsageError(`${flag} needs a value`);
-      }
-      if (flag === '--invest') invest.push(value);
-      else opts.set(flag, value);
+    const { opts, invest, help } = parseArgs(argv);
+    if (help) {
+      io.stdout(HELP);
+      return 0;
     }
     if (opts.has('--preset') && opts.has('--scenario')) throw new UsageError('use either --preset or --scenario, not both');
     const format = opts.get('--format') ?? 'json';
-    if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv; got "${format}"`);
+    if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv; got ${quote(format)}`);
 
     let market: Market;
     let strategy: Strategy;
@@ -149,27 +161,27 @@ export function main(argv: string[], io: CliIo): number {
       quarters = sc.rounds * sc.quartersPerRound;
     } else {
       const preset = opts.get('--preset') ?? 'default';
-      if (!isPresetId(preset)) throw new UsageError(`unknown preset "${preset}"; known: ${PRESET_IDS.join(', ')}`);
+      if (!isPresetId(preset)) throw new UsageError(`unknown preset ${quote(preset)}; known: ${PRESET_IDS.join(', ')}`);
       market = getPreset(preset);
       strategy = defaultStrategy(market);
     }
     if (opts.has('--quarters')) {
-      quarters = num('--quarters', opts.get('--quarters'), 1, 400);
+      quarters = num('--quarters', opts.get('--quarters'), 1, MAX_QUARTERS);
       if (!Number.isInteger(quarters)) throw new UsageError('--quarters must be a whole number');
     }
     const segIds = market.segments.map((s) => s.id);
     const level = opts.get('--level');
     if (level !== undefined) {
-      if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level must be one of ${LEVELS.join(', ')}; got "${level}"`);
+      if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level must be one of ${LEVELS.join(', ')}; got ${quote(level)}`);
       for (const id of segIds) strategy.segments[id] = { investment: levelPresetInvestment(market, id, level as LevelId) };
     }
     for (const spec of invest) {
       const m = /^([a-z0-9-]+)\.([a-z]+)=(.+)$/.exec(spec);
-      if (!m) throw new UsageError(`--invest must look like segment.level=value; got "${spec}"`);
+      if (!m) throw new UsageError(`--invest must look like segment.level=value; got ${quote(spec)}`);
       const [, seg, lvl, val] = m;
-      if (!segIds.includes(seg!)) throw new UsageError(`--invest: unknown segment "${seg}"; segments: ${segIds.join(', ')}`);
+      if (!segIds.includes(seg!)) throw new UsageError(`--invest: unknown segment ${quote(seg!)}; segments: ${segIds.join(', ')}`);
       if (!(INVESTED_LEVELS as readonly string[]).includes(lvl!))
-        throw new UsageError(`--invest: unknown level "${lvl}"; levels with a spend: ${INVESTED_LEVELS.join(', ')}`);
+        throw new UsageError(`--invest: unknown level ${quote(lvl!)}; levels with a spend: ${INVESTED_LEVELS.join(', ')}`);
       const v = num(`--invest ${seg}.${lvl}`, val, 0, 1e9);
       strategy.segments[seg!] ??= { investment: { reactive: 0, accountable: 0, proactive: 0, partnership: 0 } };
       strategy.segments[seg!]!.investment[lvl as InvestedLevel] = v;
@@ -179,11 +191,18 @@ export function main(argv: string[], io: CliIo): number {
     if (opts.has('--acquisition')) strategy.acquisitionSpendPerQuarter = num('--acquisition', opts.get('--acquisition'), 0, 1e12);
     const scale = opts.has('--scale') ? num('--scale', opts.get('--scale'), 0.001, 100) : 1;
     const segment = opts.get('--segment');
-    if (segment !== undefined && !segIds.includes(segment)) throw new UsageError(`--segment: unknown segment "${segment}"; segments: ${segIds.join(', ')}`);
+    if (segment !== undefined && !segIds.includes(segment)) throw new UsageError(`--segment: unknown segment ${quote(segment)}; segments: ${segIds.join(', ')}`);
     validateStrategy(market, strategy);
 
-    const result = simulate(market, strategy, { seed, quarters, customersScale: scale });
-    if (format === 'csv') io.stdout(toCsv(result, segment));
+    let result;
+    try {
+      result = simulate(market, strategy, { seed, quarters, customersScale: scale });
+    } catch (e) {
+      if (!(e instanceof RunTooLargeError)) throw e;
+      const startCustomers = market.segments.reduce((a, s) => a + s.initialCustomers, 0);
+      throw new UsageError(tooLargeMessage(e, { source: describeSource(opts), startCustomers, scale, quarters }));
+    }
+    if (format === 'csv') io.stdout(runToCsv(result, segment));
     else if (segment !== undefined)
       io.stdout(JSON.stringify({ modelVersion: result.modelVersion, seed: result.seed, marketId: result.marketId, segment, rows: result.bySegment[segment] }, null, 2) + '\n');
     else io.stdout(JSON.stringify(result, null, 2) + '\n');
@@ -199,6 +218,12 @@ export function main(argv: string[], io: CliIo): number {
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly) {
+  // A reader that stops early (`| head`) closes the pipe: that ends the program quietly, as for
+  // any Unix filter, instead of an EPIPE stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
   process.exitCode = main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

@@ -3,6 +3,7 @@
 // no built-in exp/log/pow (detmath only), no allocation per customer inside the hot loop.
 import { dexp, dlogistic, dpow } from './detmath.ts';
 import { INVESTED_LEVELS, type Market, type MarketEvent } from './market.ts';
+import { MAX_CUSTOMERS } from './limits.ts';
 import { PURPOSE, customerKey, fmix32, hash2, seedKey, segmentKey, uniform } from './random.ts';
 import { cloneStrategy, validateStrategy, type Strategy } from './strategy.ts';
 
@@ -13,6 +14,27 @@ export interface RunOptions {
   quarters: number;
   /** Multiplies segment sizes and acquisition counts (default 1). */
   customersScale?: number;
+  /** The most customers the run may hold (default MAX_CUSTOMERS); more throws RunTooLargeError. */
+  maxCustomers?: number;
+}
+
+/**
+ * A run that would hold more customers than its limit: refused at the start (quarter 0) before any
+ * customer array is allocated, or in the quarter its customer base outgrows the limit.
+ */
+export class RunTooLargeError extends RangeError {
+  constructor(
+    readonly customers: number,
+    readonly limit: number,
+    readonly quarter: number,
+  ) {
+    super(
+      quarter === 0
+        ? `a run starting with ${customers} customers is larger than the ${limit} customers the model holds`
+        : `the customer base reached ${customers} customers in quarter ${quarter}, more than the ${limit} the model holds`,
+    );
+    this.name = 'RunTooLargeError';
+  }
 }
 
 export interface QuarterRow {
@@ -333,7 +355,6 @@ export class MarketModel {
   private readonly options: Required<RunOptions>;
   private strategy: Strategy;
   private history: { fromQuarter: number; strategy: Strategy }[] = [];
-  private rootKey = 0;
   private segKeys: Uint32Array;
   private q = 0;
   // Customer state (structure of arrays), `n` alive customers in slots 0..n−1.
@@ -360,8 +381,6 @@ export class MarketModel {
   private financialBond: Float64Array;
   private shockUntil: Int32Array;
   private cumDisc: Float64Array;
-  private delightedCount: Float64Array;
-  private dissatisfiedCount: Float64Array;
   private work: SegmentWork;
   private tableOffer: Float64Array;
   private overall: QuarterRow[] = [];
@@ -375,8 +394,10 @@ export class MarketModel {
     if (!Number.isInteger(options.quarters) || options.quarters < 0) throw new RangeError('quarters must be an integer ≥ 0');
     const scale = options.customersScale ?? 1;
     if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError('customersScale must be a number > 0');
+    const maxCustomers = options.maxCustomers ?? MAX_CUSTOMERS;
+    if (!Number.isInteger(maxCustomers) || maxCustomers < 1) throw new RangeError('maxCustomers must be an integer ≥ 1');
     this.market = JSON.parse(JSON.stringify(market)) as Market;
-    this.options = { seed: options.seed, quarters: options.quarters, customersScale: scale };
+    this.options = { seed: options.seed, quarters: options.quarters, customersScale: scale, maxCustomers };
     this.strategy = cloneStrategy(validateStrategy(this.market, strategy));
     const ns = this.market.segments.length;
     this.segKeys = new Uint32Array(ns);
@@ -384,8 +405,6 @@ export class MarketModel {
     this.financialBond = new Float64Array(ns);
     this.shockUntil = new Int32Array(ns);
     this.cumDisc = new Float64Array(ns);
-    this.delightedCount = new Float64Array(ns);
-    this.dissatisfiedCount = new Float64Array(ns);
     this.work = {
       recovery: new Float64Array(ns),
       voiceFollowUp: new Float64Array(ns),
@@ -433,11 +452,11 @@ export class MarketModel {
       lost: [0, 0, 0, 0, 0],
       lostToCompetitor: [0, 0, 0, 0, 0],
     }));
-    this.rootKey = seedKey(this.options.seed);
+    const rootKey = seedKey(this.options.seed);
     const scale = this.options.customersScale;
     let total = 0;
     this.market.segments.forEach((s, i) => {
-      this.segKeys[i] = segmentKey(this.rootKey, s.id);
+      this.segKeys[i] = segmentKey(rootKey, s.id);
       this.improvement[i] = 0;
       this.financialBond[i] = s.financialBond;
       this.shockUntil[i] = 0;
@@ -445,8 +464,8 @@ export class MarketModel {
       this.tableOffer[i] = NaN;
       total += Math.round(s.initialCustomers * scale);
     });
+    if (total > this.options.maxCustomers) throw new RunTooLargeError(total, this.options.maxCustomers, 0);
     this.ensureCapacity(Math.max(16, total * 2));
-    const mech = this.market.mechanisms;
     this.market.segments.forEach((s, si) => {
       const count = Math.round(s.initialCustomers * scale);
       for (let o = 0; o < count; o++) {
@@ -458,10 +477,9 @@ export class MarketModel {
         this.sat[j] = clamp15(4 + 0.5 * triangular(hash2(k, PURPOSE.initialSatisfaction)));
         this.bond[j] = 0;
         this.wallet[j] = 1;
-        this.tenure[j] = hash2(k, 7) % 12;
+        this.tenure[j] = hash2(k, PURPOSE.initialTenure) % 12;
       }
     });
-    this.countStates(mech.dissatisfiedBelow, mech.delightedFrom);
   }
 
   /** Takes effect from the next step. */
@@ -535,16 +553,6 @@ export class MarketModel {
     this.wallet = grow(this.wallet, (k) => new Float64Array(k));
     this.tenure = grow(this.tenure, (k) => new Int32Array(k));
     this.cap = c;
-  }
-
-  private countStates(dissatisfiedBelow: number, delightedFrom: number): void {
-    this.delightedCount.fill(0);
-    this.dissatisfiedCount.fill(0);
-    for (let j = 0; j < this.n; j++) {
-      const s = this.sat[j]!;
-      if (s >= delightedFrom) this.delightedCount[this.seg[j]!]! += 1;
-      else if (s < dissatisfiedBelow) this.dissatisfiedCount[this.seg[j]!]! += 1;
-    }
   }
 
   /** Advance one quarter; returns the overall row of that quarter. */
@@ -680,6 +688,7 @@ export class MarketModel {
       const detraction = p.lostProspectsPerDissatisfiedPerQuarter * nDis[s]!;
       const expected = Math.max(0, (p.acquisitionBasePerQuarter + paid) * scale * promiseMult * brandMult * demandMult[s]! + referrals - detraction);
       const count = Math.floor(expected + uniform(this.segKeys[s]!, t, PURPOSE.acquisitionRounding));
+      if (this.n + count > this.options.maxCustomers) throw new RunTooLargeError(this.n + count, this.options.maxCustomers, t);
       this.ensureCapacity(this.n + count + 16);
       const sk = this.segKeys[s]!;
       for (let o = 0; o < count; o++) {
@@ -749,8 +758,6 @@ export class MarketModel {
       overallCum += this.cumDisc[s]!;
       overallSat += satSum[s]!;
       overallClv += clvSum[s]!;
-      this.delightedCount[s] = nDel[s]!;
-      this.dissatisfiedCount[s] = nDis[s]!;
     }
     const survivorsAll = overall.customersAtStart - overall.lostTotal;
     overall.retentionRate = overall.customersAtStart > 0 ? survivorsAll / overall.customersAtStart : 1;

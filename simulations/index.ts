@@ -1,6 +1,7 @@
 // Public API of the market model: everything the site, labs, CLI and tests import comes from here.
 // Re-exports only; the model lives in engine.ts, data in market.ts, formulas in analytics.ts.
-export { MODEL_VERSION, MarketModel, simulate } from './engine.ts';
+export { MODEL_VERSION, MarketModel, RunTooLargeError, simulate } from './engine.ts';
+export { MAX_CUSTOMERS, MAX_QUARTERS } from './limits.ts';
 export type { RunOptions, QuarterRow, RunResult, DefectionBySatisfaction } from './engine.ts';
 export {
   LEVELS,

@@ -16,7 +16,11 @@ export interface LocalText {
 
 export interface SegmentParams {
   id: string;
-  label: LocalText;
+  /**
+   * A scenario's own name for this segment ("Book buyers"). Preset segments carry none: the site
+   * names them by id from its strings (vocab.segment.<id>), as it names presets (vocab.market.<id>).
+   */
+  label?: LocalText;
   /** Customers at the start of a run (multiplied by RunOptions.customersScale). */
   initialCustomers: number;
   /** Revenue per customer per quarter at tenure 0 with a share of wallet of 1. */
@@ -168,7 +172,6 @@ export interface MarketEvent {
 
 export interface Market {
   id: string;
-  label: LocalText;
   segments: SegmentParams[];
   firm: FirmParams;
   mechanisms: MechanismParams;
@@ -245,7 +248,6 @@ const UNIT_SENSITIVITY: Investment = { reactive: 1, accountable: 1, proactive: 1
 /** A neutral segment; presets change what differs. */
 export const BASE_SEGMENT: SegmentParams = {
   id: 'customers',
-  label: { en: 'Customers', zh: '顾客' },
   initialCustomers: 2000,
   revenuePerQuarter: 100,
   marginRate: 0.25,
@@ -277,7 +279,7 @@ export const BASE_SEGMENT: SegmentParams = {
   defaultLevel: 'reactive',
 };
 
-function segment(overrides: Partial<SegmentParams> & { id: string; label: LocalText }): SegmentParams {
+function segment(overrides: Partial<SegmentParams> & { id: string }): SegmentParams {
   return { ...BASE_SEGMENT, ...overrides };
 }
 
@@ -286,29 +288,13 @@ const KOTLER_SIZE: Record<KotlerNumber, number> = { many: 5000, medium: 1500, fe
 const KOTLER_REVENUE: Record<KotlerNumber, number> = { many: 100, medium: 300, few: 900 };
 /** Profit margin (share of revenue). Per-customer margin = revenue × rate. */
 const KOTLER_MARGIN_RATE: Record<KotlerMargin, number> = { high: 0.45, medium: 0.15, low: 0.05 };
-const KOTLER_LABEL_NUMBER: Record<KotlerNumber, LocalText> = {
-  many: { en: 'many customers', zh: '顾客众多' },
-  medium: { en: 'a medium number of customers', zh: '顾客数量中等' },
-  few: { en: 'few customers', zh: '顾客很少' },
-};
-const KOTLER_LABEL_MARGIN: Record<KotlerMargin, LocalText> = {
-  high: { en: 'high margin', zh: '高利润率' },
-  medium: { en: 'medium margin', zh: '中等利润率' },
-  low: { en: 'low margin', zh: '低利润率' },
-};
-
 function kotlerPreset(n: KotlerNumber, m: KotlerMargin): Market {
   const size = KOTLER_SIZE[n];
   return {
     id: `kotler-${n}-${m}`,
-    label: {
-      en: `Kotler grid: ${KOTLER_LABEL_NUMBER[n].en}, ${KOTLER_LABEL_MARGIN[m].en}`,
-      zh: `科特勒矩阵：${KOTLER_LABEL_NUMBER[n].zh}，${KOTLER_LABEL_MARGIN[m].zh}`,
-    },
     segments: [
       segment({
         id: 'customers',
-        label: { en: 'Customers', zh: '顾客' },
         initialCustomers: size,
         revenuePerQuarter: KOTLER_REVENUE[n],
         marginRate: KOTLER_MARGIN_RATE[m],
@@ -329,11 +315,9 @@ function kotlerPreset(n: KotlerNumber, m: KotlerMargin): Market {
 function defaultPreset(): Market {
   return {
     id: 'default',
-    label: { en: 'Default market: three segments', zh: '默认市场：三个细分市场' },
     segments: [
       segment({
         id: 'consumers',
-        label: { en: 'Consumers (many, low value)', zh: '个人消费者（数量多、价值低）' },
         initialCustomers: 8000,
         revenuePerQuarter: 80,
         marginRate: 0.2,
@@ -350,7 +334,6 @@ function defaultPreset(): Market {
       }),
       segment({
         id: 'small-business',
-        label: { en: 'Small businesses (medium number, medium value)', zh: '小企业（数量中等、价值中等）' },
         initialCustomers: 1800,
         revenuePerQuarter: 300,
         marginRate: 0.25,
@@ -366,7 +349,6 @@ function defaultPreset(): Market {
       }),
       segment({
         id: 'key-accounts',
-        label: { en: 'Key accounts (few, high value)', zh: '大客户（数量少、价值高）' },
         initialCustomers: 200,
         revenuePerQuarter: 2000,
         marginRate: 0.2,
@@ -393,14 +375,12 @@ function defaultPreset(): Market {
 
 function singleSegmentPreset(
   id: 'competitive' | 'monopoly',
-  label: LocalText,
   seg: Partial<SegmentParams>,
   mech: Partial<MechanismParams> = {},
 ): Market {
   return {
     id,
-    label,
-    segments: [segment({ id: 'customers', label: { en: 'Customers', zh: '顾客' }, ...seg })],
+    segments: [segment({ id: 'customers', ...seg })],
     firm: { ...DEFAULT_FIRM, acquisitionSpendPerQuarter: 5000 },
     mechanisms: { ...DEFAULT_MECHANISMS, ...mech },
     events: [],
@@ -411,11 +391,9 @@ function singleSegmentPreset(
 function constantRetentionPreset(): Market {
   return {
     id: 'constant-retention',
-    label: { en: 'Constant retention (satisfaction switched off)', zh: '固定保留率（关闭满意度动态）' },
     segments: [
       segment({
         id: 'customers',
-        label: { en: 'Customers', zh: '顾客' },
         initialCustomers: 10000,
         revenuePerQuarter: 100,
         marginRate: 0.25,
@@ -445,13 +423,13 @@ export function getPreset(id: PresetId): Market {
   let m: Market;
   if (id === 'default') m = defaultPreset();
   else if (id === 'competitive')
-    m = singleSegmentPreset('competitive', { en: 'Highly competitive segment', zh: '高度竞争的细分市场' }, {
+    m = singleSegmentPreset('competitive', {
       competitiveIntensity: 1,
       competitorOffer: 4,
       naturalChurnPerQuarter: 0.005,
     }, { competitorSlope: 3 });
   else if (id === 'monopoly')
-    m = singleSegmentPreset('monopoly', { en: 'Near-monopoly segment', zh: '近乎垄断的细分市场' }, {
+    m = singleSegmentPreset('monopoly', {
       competitiveIntensity: 0.03,
       competitorOffer: 2.5,
       rivalShockProbabilityPerQuarter: 0,

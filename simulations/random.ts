@@ -10,6 +10,8 @@ export const PURPOSE = {
   incident: 3,
   initialExpectation: 4,
   initialSatisfaction: 5,
+  /** Tenure (quarters, 0..11) of a customer of the initial base. */
+  initialTenure: 7,
   acquisitionRounding: 10,
   rivalShock: 11,
 } as const;

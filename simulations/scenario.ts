@@ -13,7 +13,14 @@ import {
   type Market,
   type PresetId,
 } from './market.ts';
+import { MAX_QUARTERS, MAX_ROUNDS } from './limits.ts';
 import { cloneStrategy, defaultStrategy, levelPresetInvestment, validateStrategy, type Strategy } from './strategy.ts';
+
+/** Text from a file, shortened: a message names what is wrong without echoing a huge key or value. */
+function clip(text: string, max: number): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)');
 const text = z.string().trim().min(1, 'must not be empty');
@@ -134,7 +141,7 @@ const segmentStrategyInput = z.strictObject({
   investment: investmentPartial.optional(),
 });
 
-export const scenarioSchema = z
+const scenarioObject = z
   .strictObject({
     id: kebab,
     version: z.number().int().min(1),
@@ -162,7 +169,7 @@ export const scenarioSchema = z
       })
       .optional(),
     controls: z.strictObject({ visible: z.array(controlId), locked: z.array(controlId).default([]) }),
-    rounds: z.number().int().min(1).max(100),
+    rounds: z.number().int().min(1).max(MAX_ROUNDS),
     quartersPerRound: z.number().int().min(1).max(40),
     events: z
       .array(
@@ -191,18 +198,20 @@ export const scenarioSchema = z
     const known = (id: string) => segIds.includes(id);
     const where = `not a segment of preset "${s.market.preset}" (${segIds.join(', ')})`;
     for (const id of Object.keys(s.market.overrides?.segments ?? {}))
-      if (!known(id)) ctx.addIssue({ code: 'custom', path: ['market', 'overrides', 'segments', id], message: `"${id}" is ${where}` });
+      if (!known(id)) ctx.addIssue({ code: 'custom', path: ['market', 'overrides', 'segments', id], message: `"${clip(id, 40)}" is ${where}` });
     for (const id of Object.keys(s.initialStrategy?.segments ?? {}))
-      if (!known(id)) ctx.addIssue({ code: 'custom', path: ['initialStrategy', 'segments', id], message: `"${id}" is ${where}` });
+      if (!known(id)) ctx.addIssue({ code: 'custom', path: ['initialStrategy', 'segments', id], message: `"${clip(id, 40)}" is ${where}` });
     for (const key of ['visible', 'locked'] as const)
       s.controls[key].forEach((c, k) => {
         const seg = c.split('.')[1];
-        if (seg !== undefined && !known(seg)) ctx.addIssue({ code: 'custom', path: ['controls', key, k], message: `"${seg}" in "${c}" is ${where}` });
+        if (seg !== undefined && !known(seg)) ctx.addIssue({ code: 'custom', path: ['controls', key, k], message: `"${clip(seg, 40)}" in "${clip(c, 60)}" is ${where}` });
       });
     const quarters = s.rounds * s.quartersPerRound;
+    if (quarters > MAX_QUARTERS)
+      ctx.addIssue({ code: 'custom', path: ['quartersPerRound'], message: `rounds × quartersPerRound is ${quarters} quarters; the most is ${MAX_QUARTERS}` });
     s.events.forEach((e, k) => {
       if (e.segment !== undefined && !known(e.segment))
-        ctx.addIssue({ code: 'custom', path: ['events', k, 'segment'], message: `"${e.segment}" is ${where}` });
+        ctx.addIssue({ code: 'custom', path: ['events', k, 'segment'], message: `"${clip(e.segment, 40)}" is ${where}` });
       if (e.quarter > quarters)
         ctx.addIssue({ code: 'custom', path: ['events', k, 'quarter'], message: `quarter ${e.quarter} is after the last quarter (${quarters})` });
       if (e.type === 'bondsRemoved' && (e.magnitude < 0 || e.magnitude > 1))
@@ -210,16 +219,45 @@ export const scenarioSchema = z
     });
   });
 
-export type Scenario = z.output<typeof scenarioSchema>;
-export type ScenarioInput = z.input<typeof scenarioSchema>;
+/**
+ * Keys that would reach an object's prototype if copied. JSON.parse and the yaml package both keep
+ * `__proto__` as an own key, but zod's records drop it silently, so they are refused here, in every
+ * part of a scenario alike, before the schema sees the data.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_REPORTED = 20;
 
-/** Thrown by parseScenario: the message names the file and the field path of every problem. */
+function reservedKeyPaths(value: unknown, path: (string | number)[], out: (string | number)[][], depth: number): void {
+  // A scenario is a few levels deep; deeper input is malformed and the schema rejects it anyway.
+  if (out.length >= MAX_REPORTED || depth > 32) return;
+  if (Array.isArray(value)) value.forEach((v, i) => reservedKeyPaths(v, [...path, i], out, depth + 1));
+  else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (RESERVED_KEYS.has(key)) out.push([...path, key]);
+      else reservedKeyPaths((value as Record<string, unknown>)[key], [...path, key], out, depth + 1);
+    }
+  }
+}
+
+export const scenarioSchema = z.preprocess((data, ctx) => {
+  const found: (string | number)[][] = [];
+  reservedKeyPaths(data, [], found, 0);
+  for (const path of found) ctx.addIssue({ code: 'custom', path, message: `"${String(path[path.length - 1])}" is a reserved name and cannot be a key` });
+  return data;
+}, scenarioObject);
+
+export type Scenario = z.output<typeof scenarioObject>;
+export type ScenarioInput = z.input<typeof scenarioObject>;
+
+/** Thrown by parseScenario: the message names the file and the field path of every problem (at most 20). */
 export class ScenarioError extends Error {
   constructor(
     readonly fileName: string,
     readonly issues: { path: string; message: string }[],
   ) {
-    super(`${fileName}: invalid scenario\n${issues.map((i) => `  at ${i.path || '(root)'}: ${i.message}`).join('\n')}`);
+    const shown = issues.slice(0, MAX_REPORTED).map((i) => `  at ${i.path || '(root)'}: ${i.message}`);
+    if (issues.length > MAX_REPORTED) shown.push(`  and ${issues.length - MAX_REPORTED} more`);
+    super(`${clip(fileName, 200)}: invalid scenario\n${shown.join('\n')}`);
     this.name = 'ScenarioError';
   }
 }
@@ -229,7 +267,7 @@ export function parseScenario(data: unknown, fileName: string): Scenario {
   if (res.success) return res.data;
   throw new ScenarioError(
     fileName,
-    res.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    res.error.issues.map((i) => ({ path: i.path.map((p) => clip(String(p), 40)).join('.'), message: clip(i.message, 200) })),
   );
 }
 

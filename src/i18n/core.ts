@@ -5,8 +5,15 @@ import type en from './strings/en.json';
 export const locales = ['en', 'zh-cn'] as const;
 export type Locale = (typeof locales)[number];
 export type StringKey = keyof typeof en;
+/**
+ * A string with plural variants: `key.one`, `key.other`… in the tables (each locale has the
+ * categories its Intl.PluralRules uses: English one + other, Chinese other), `t(key, { count })`.
+ */
+export type PluralKey = StringKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
+export type MessageKey = StringKey | PluralKey;
 export type Strings = Partial<Record<StringKey, string>>;
 export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
 
 export const defaultLocale: Locale = 'en';
 
@@ -21,6 +28,31 @@ export function langTag(locale: Locale): 'en' | 'zh-CN' {
 
 export function otherLocale(locale: Locale): Locale {
   return locale === 'en' ? 'zh-cn' : 'en';
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+const countFormats = new Map<string, Intl.NumberFormat>();
+function cached<T>(cache: Map<string, T>, tag: string, make: () => T): T {
+  let v = cache.get(tag);
+  if (!v) cache.set(tag, (v = make()));
+  return v;
+}
+
+/**
+ * The template for `key` in `table`. A plural key picks its variant with the locale's plural rules
+ * on `params.count` (0, 1, 2 … → "other", "one", "other" in English; always "other" in Chinese), and
+ * its `{count}` shows the number formatted for the locale. Undefined when the table lacks the key.
+ */
+export function message(table: Strings, locale: Locale, key: MessageKey, params?: Params): { template: string; params?: Params } | undefined {
+  const direct = (table as Record<string, string | undefined>)[key];
+  if (direct !== undefined) return { template: direct, params };
+  if (!(`${key}.other` in table)) return undefined;
+  const count = params?.count;
+  if (typeof count !== 'number') throw new Error(`String "${key}" has plural forms and needs a numeric count`);
+  const tag = langTag(locale);
+  const category = cached(pluralRules, tag, () => new Intl.PluralRules(tag)).select(count);
+  const template = (table as Record<string, string | undefined>)[`${key}.${category}`] ?? (table as Record<string, string>)[`${key}.other`]!;
+  return { template, params: { ...params, count: cached(countFormats, tag, () => new Intl.NumberFormat(tag)).format(count) } };
 }
 
 /** Replaces `{name}` placeholders; a missing parameter is a programming error and throws. */
@@ -63,10 +95,10 @@ export function switchLocalePath(pathname: string, target: Locale): string {
 }
 
 /** A translator over a (partial) string table, for islands that received picked strings. */
-export function createT(strings: Strings) {
-  return (key: StringKey, params?: Params): string => {
-    const template = strings[key];
-    if (template === undefined) throw new Error(`String "${key}" was not passed to this island`);
-    return format(template, params);
+export function createT(strings: Strings, locale: Locale): Translate {
+  return (key, params) => {
+    const m = message(strings, locale, key, params);
+    if (m === undefined) throw new Error(`String "${key}" was not passed to this island`);
+    return format(m.template, m.params);
   };
 }

@@ -2,14 +2,18 @@
 // Islands should not import this module (it carries every string); use pickStrings() + ./client.
 import en from './strings/en.json';
 import zhCn from './strings/zh-cn.json';
-import { format, locales, type Locale, type Params, type StringKey, type Strings } from './core';
+import { format, locales, message, type Locale, type MessageKey, type Params, type StringKey, type Strings } from './core';
 
 export * from './core';
 
-export const dictionaries: Record<Locale, Record<StringKey, string>> = { en, 'zh-cn': zhCn };
+/** Plural variants other than "other" exist only where a locale's plural rules use them (English "one"). */
+type PluralVariantKey = Extract<StringKey, `${string}.${'zero' | 'one' | 'two' | 'few' | 'many'}`>;
+export const dictionaries: Record<Locale, Record<Exclude<StringKey, PluralVariantKey>, string> & Strings> = { en, 'zh-cn': zhCn };
 
-export function t(locale: Locale, key: StringKey, params?: Params): string {
-  return format(dictionaries[locale][key], params);
+export function t(locale: Locale, key: MessageKey, params?: Params): string {
+  const m = message(dictionaries[locale], locale, key, params);
+  if (m === undefined) throw new Error(`No string "${key}" in ${locale}`);
+  return format(m.template, m.params);
 }
 
 /** The strings whose keys start with one of the prefixes, to hand to an island as a prop. */

@@ -260,3 +260,25 @@ test('glossary: anchors, both languages and the filter box', async ({ page }) =>
   await filter.fill('');
   await expect(page.locator('#service-recovery')).toBeVisible();
 });
+
+test('glossary: the other names of a term, in both languages, and found by the filter', async ({ page }) => {
+  const reactive = parse(readFileSync('content/glossary/reactive-marketing.yaml', 'utf8')) as { zh: { alsoCalled: string[] } };
+  const clv = parse(readFileSync('content/glossary/customer-lifetime-value.yaml', 'utf8')) as { en: { alsoCalled: string[] }; zh: { alsoCalled: string[] } };
+  // English page: the Chinese textbooks' names, marked as Chinese.
+  await page.goto('/en/learn/glossary/');
+  const en = page.locator('#reactive-marketing [data-also-called="zh-CN"]');
+  await expect(en).toContainText(strings.en['learn.glossary.alsoCalledOther']!.split('{names}')[0]!);
+  await expect(en.locator('span[lang="zh-CN"]')).toHaveText(reactive.zh.alsoCalled.join('、'));
+  await expect(page.locator('#customer-lifetime-value [data-also-called="en"] span')).toHaveText(clv.en.alsoCalled.join(', '));
+  // A student who knows only another book's name finds the course's term.
+  await page.getByLabel(strings.en['learn.glossary.filterLabel']!).fill(reactive.zh.alsoCalled[0]!);
+  await expect(page.locator('#reactive-marketing')).toBeVisible();
+  await expect(page.locator('#proactive-marketing')).toBeHidden();
+  // Chinese page: its own other names, and the English ones.
+  await page.goto('/zh-cn/learn/glossary/');
+  const zh = page.locator('#customer-lifetime-value [data-also-called="zh-CN"]');
+  await expect(zh).toContainText(strings['zh-cn']['learn.glossary.alsoCalled']!.split('{names}')[0]!);
+  await expect(zh.locator('span')).toHaveText(clv.zh.alsoCalled.join('、'));
+  await expect(page.locator('#customer-lifetime-value [data-also-called="en"] span[lang="en"]')).toHaveText(clv.en.alsoCalled.join(', '));
+  expect(await seriousViolations(page, '.glossary')).toEqual([]);
+});

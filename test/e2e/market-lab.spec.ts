@@ -4,6 +4,7 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { simulate, MODEL_VERSION } from '@sim/index';
+import { runToCsv } from '@sim/columns';
 import { defaultSettings, labLimits, marketById } from '@/features/market-lab/limits';
 import { encodeSettings } from '@/features/market-lab/urlState';
 import { toRunOptions, toStrategy } from '@/features/market-lab/strategy';
@@ -36,7 +37,8 @@ function engineInNode() {
     query: encodeSettings(settings, labLimits),
     settings,
     overall: JSON.parse(JSON.stringify(run.overall)) as typeof run.overall,
-    bySegment: JSON.parse(JSON.stringify(run.bySegment)) as typeof run.bySegment
+    bySegment: JSON.parse(JSON.stringify(run.bySegment)) as typeof run.bySegment,
+    csv: runToCsv(run)
   };
 }
 const nodeRun = engineInNode();
@@ -79,9 +81,13 @@ for (const locale of locales) {
     expect(doc.bySegment).toEqual(expected.bySegment);
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-    const lines = readFileSync((await csv.path())!, 'utf8').trimEnd().split('\n');
-    expect(lines).toContain('# seed,4242');
-    expect(lines.filter((l) => !l.startsWith('#'))).toHaveLength(1 + 16 * 4);
+    // The same file the command line writes for this run: one header, no comment lines.
+    const text = readFileSync((await csv.path())!, 'utf8');
+    expect(text).toBe(expected.csv);
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^modelVersion,seed,market,scope,quarter,/);
+    expect(lines).toHaveLength(1 + 16 * 4);
+    expect(lines.slice(1).every((l) => l.startsWith(`${MODEL_VERSION},4242,default,`))).toBe(true);
 
     // A chart as a standalone SVG: colours resolved, no CSS variables or classes left behind.
     await page.locator('#lab-export-chart').selectOption('retention');

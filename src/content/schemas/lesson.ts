@@ -5,7 +5,7 @@ import { kebabId } from './common';
 export const lessonSchema = z.object({
   title: z.string().trim().min(1),
   description: z.string().trim().min(1),
-  order: z.number().int().min(1).max(11),
+  order: z.number().int().min(1).max(14),
   module: z.number().int().min(1).max(4),
   minutes: z.number().int().positive(),
   objectives: z.array(z.string().trim().min(1)).min(2),

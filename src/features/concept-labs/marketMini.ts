@@ -10,8 +10,8 @@ function defaultMarket(): Market {
 }
 
 /** Segment ids of the default market, in order (consumers, small businesses, key accounts). */
-export function miniSegments(): { id: string; label: { en: string; zh: string }; defaultLevel: LevelId }[] {
-  return defaultMarket().segments.map((s) => ({ id: s.id, label: s.label, defaultLevel: s.defaultLevel }));
+export function miniSegments(): { id: string; defaultLevel: LevelId }[] {
+  return defaultMarket().segments.map((s) => ({ id: s.id, defaultLevel: s.defaultLevel }));
 }
 
 /** URL/query state: one level per segment, keyed by the segment's position (s1, s2, s3). */

@@ -1,6 +1,6 @@
 // Pure logic of the class board: ranking, the spread of decisions per round, and the CSV rows.
 // Entries arrive already parsed and verified; nothing here re-simulates or touches the DOM.
-import { toCsv, type CsvCell } from './csv';
+import { toCsv, type CsvCell } from '@sim/csv';
 import type { ResultFile, Verdict } from './resultFile';
 import { spread, type Spread } from './stats';
 

@@ -1,10 +1,13 @@
 // The bridge between a scenario file and the teach pages: the controls a student sees, a run from
-// decisions per round through the engine's scenarioRun (the same path the board uses to verify a
-// file), the score and display text. It must not touch the DOM and never simulates on its own.
-import { LEVELS, MODEL_VERSION, levelPresetInvestment, type InvestedLevel, type Market, type QuarterRow, type Strategy } from '@sim/index';
-import { scenarioInitialStrategy, scenarioMarket, scenarioRun, scenarioScore, type Scenario } from '@sim/scenario';
-import type { Locale, Params, StringKey } from '@/i18n/core';
-import type { ClaimedResults, Decision, ReplayContext } from './resultFile';
+// decisions per round through an engine's scenarioRun (the same path the board uses to verify a
+// file, with the engine of the file's model version), the score and display text. It must not touch
+// the DOM and never simulates on its own.
+import { LEVELS, type InvestedLevel, type Market, type QuarterRow, type Strategy } from '@sim/index';
+import { currentRelease, type ModelRelease } from '@sim/release';
+import { scenarioMarket, type Scenario } from '@sim/scenario';
+import type { Locale, StringKey, Translate } from '@/i18n/core';
+import { levelKey, segmentName } from '@/i18n/vocab';
+import type { ClaimedResults, Decision, EngineLookup, ReplayContext } from './resultFile';
 
 export interface LocalText {
   en: string;
@@ -16,7 +19,6 @@ export function scenarioText(text: LocalText, locale: Locale): string {
   return locale === 'zh-cn' ? text.zh : text.en;
 }
 
-type Translate = (key: StringKey, params?: Params) => string;
 
 /** The fields of a scenario the pages show, in one flat shape. */
 export interface ScenarioInfo {
@@ -79,14 +81,14 @@ function nice(x: number): number {
 }
 
 /** Which level preset a segment's investment equals, or -1 when it is a custom mix. */
-function presetIndex(market: Market, segment: string, investment: Strategy['segments'][string]['investment']): number {
+function presetIndex(release: ModelRelease, market: Market, segment: string, investment: Strategy['segments'][string]['investment']): number {
   return LEVELS.findIndex((l) => {
-    const preset = levelPresetInvestment(market, segment, l);
+    const preset = release.levelPresetInvestment(market, segment, l);
     return (Object.keys(preset) as InvestedLevel[]).every((k) => preset[k] === investment[k]);
   });
 }
 
-function describeControl(market: Market, initial: Strategy, id: string, locked: boolean): TeachControl {
+function describeControl(release: ModelRelease, market: Market, initial: Strategy, id: string, locked: boolean): TeachControl {
   const [head, segment, level] = id.split('.');
   const base = { id, locked, lockedBy: locked ? ('scenario' as const) : null };
   if (head === 'promiseLevel' || head === 'quality') {
@@ -105,16 +107,19 @@ function describeControl(market: Market, initial: Strategy, id: string, locked: 
     return { ...base, kind: 'investment', segment, level: lvl, min: 0, max, step: nice(max / 100), initial: start };
   }
   const inv = initial.segments[segment]?.investment;
-  const index = inv ? presetIndex(market, segment, inv) : 0;
+  const index = inv ? presetIndex(release, market, segment, inv) : 0;
   return { ...base, kind: 'levelPreset', segment, min: 0, max: LEVELS.length - 1, step: 1, initial: Math.max(0, index) };
 }
 
-/** The controls of a scenario in display order: the visible ones, then locked ones not listed as visible. */
-export function teachControls(s: Scenario): TeachControl[] {
-  const market = scenarioMarket(s);
-  const initial = scenarioInitialStrategy(s, market);
+/**
+ * The controls of a scenario in display order: the visible ones, then locked ones not listed as visible.
+ * Ranges come from the scenario's market under `release` (the current engine unless verifying an older file).
+ */
+export function teachControls(s: Scenario, release: ModelRelease = currentRelease): TeachControl[] {
+  const market = release.scenarioMarket(s);
+  const initial = release.scenarioInitialStrategy(s, market);
   const ids = [...s.controls.visible, ...s.controls.locked.filter((id) => !s.controls.visible.includes(id))];
-  return ids.map((id) => describeControl(market, initial, id, s.controls.locked.includes(id)));
+  return ids.map((id) => describeControl(release, market, initial, id, s.controls.locked.includes(id)));
 }
 
 const marketCache = new WeakMap<Scenario, Market>();
@@ -129,24 +134,24 @@ function labelMarket(s: Scenario): Market {
   return m;
 }
 
-function segmentName(s: Scenario, segment: string | undefined, locale: Locale): string {
+function segmentLabel(s: Scenario, segment: string | undefined, t: Translate, locale: Locale): string {
   const seg = labelMarket(s).segments.find((x) => x.id === segment);
-  return seg ? scenarioText(seg.label, locale) : (segment ?? '');
+  return seg ? segmentName(seg, locale, t) : (segment ?? '');
 }
 
 /** A control's label in the page's language (segment names come from the market data). */
 export function controlLabel(c: TeachControl, s: Scenario, t: Translate, locale: Locale): string {
-  if (c.kind === 'investment') {
-    return t('teach.control.investment', { segment: segmentName(s, c.segment, locale), level: t(`teach.level.${c.level}` as StringKey) });
+  if (c.kind === 'investment' && c.level) {
+    return t('teach.control.investment', { segment: segmentLabel(s, c.segment, t, locale), level: t(levelKey(c.level)) });
   }
-  if (c.kind === 'levelPreset') return t('teach.control.levelPreset', { segment: segmentName(s, c.segment, locale) });
+  if (c.kind === 'levelPreset') return t('teach.control.levelPreset', { segment: segmentLabel(s, c.segment, t, locale) });
   return t(`teach.control.${c.kind}` as StringKey);
 }
 
 /** A control value as text: level names for level presets, numbers otherwise. */
 export function controlValueText(c: TeachControl, value: number, t: Translate, number: (v: number) => string): string {
   if (c.kind === 'levelPreset' && Number.isInteger(value) && value >= 0 && value < LEVELS.length) {
-    return t(`teach.level.${LEVELS[value]}` as StringKey);
+    return t(levelKey(LEVELS[value]!));
   }
   return number(value);
 }
@@ -157,13 +162,20 @@ export function eventText(s: Scenario, t: Translate, locale: Locale): string[] {
 }
 
 /** The strategy of one round: the starting strategy with the open controls set from the decision. */
-function roundStrategy(market: Market, initial: Strategy, controls: readonly TeachControl[], d: Decision, extraLocks: readonly string[]): Strategy {
+function roundStrategy(
+  release: ModelRelease,
+  market: Market,
+  initial: Strategy,
+  controls: readonly TeachControl[],
+  d: Decision,
+  extraLocks: readonly string[],
+): Strategy {
   const st: Strategy = JSON.parse(JSON.stringify(initial)) as Strategy;
   const open = controls.filter((c) => !c.locked && !extraLocks.includes(c.id) && Object.hasOwn(d, c.id));
   // Level presets first, so that a finer investment control on the same segment can adjust them.
   for (const c of open) {
     if (c.kind === 'levelPreset' && c.segment !== undefined) {
-      st.segments[c.segment] = { investment: levelPresetInvestment(market, c.segment, LEVELS[Math.round(d[c.id])]) };
+      st.segments[c.segment] = { investment: release.levelPresetInvestment(market, c.segment, LEVELS[Math.round(d[c.id])]) };
     }
   }
   for (const c of open) {
@@ -187,17 +199,24 @@ export interface PlayOutcome {
 }
 
 /**
- * Plays the rounds decided so far on `seed`. Controls locked by the scenario or the teacher's
- * link keep their starting value whatever a decision says; `checkDecisions` reports such files.
+ * Plays the rounds decided so far on `seed` with `release` (the current engine unless verifying an
+ * older file). Controls locked by the scenario or the teacher's link keep their starting value
+ * whatever a decision says; `checkDecisions` reports such files.
  */
-export function playScenario(s: Scenario, seed: string, decisions: readonly Decision[], extraLocks: readonly string[]): PlayOutcome {
-  const market = scenarioMarket(s);
-  const initial = scenarioInitialStrategy(s, market);
-  const controls = teachControls(s);
-  const strategies = decisions.map((d) => roundStrategy(market, initial, controls, d, extraLocks));
+export function playScenario(
+  s: Scenario,
+  seed: string,
+  decisions: readonly Decision[],
+  extraLocks: readonly string[],
+  release: ModelRelease = currentRelease,
+): PlayOutcome {
+  const market = release.scenarioMarket(s);
+  const initial = release.scenarioInitialStrategy(s, market);
+  const controls = teachControls(s, release);
+  const strategies = decisions.map((d) => roundStrategy(release, market, initial, controls, d, extraLocks));
   const seeded: Scenario = { ...s, seed };
-  const result = scenarioRun(seeded, strategies);
-  const { score, value, target } = scenarioScore(seeded, result);
+  const result = release.scenarioRun(seeded, strategies);
+  const { score, value, target } = release.scenarioScore(seeded, result);
   return { overall: result.overall, score, value, goalMet: value >= target };
 }
 
@@ -211,9 +230,14 @@ export function claimedFrom(outcome: PlayOutcome): ClaimedResults {
 }
 
 /** Null when the decisions could have come from the scenario page; otherwise what is wrong. */
-export function checkDecisions(s: Scenario, decisions: readonly Decision[], extraLocks: readonly string[]): string | null {
+export function checkDecisions(
+  s: Scenario,
+  decisions: readonly Decision[],
+  extraLocks: readonly string[],
+  release: ModelRelease = currentRelease,
+): string | null {
   if (decisions.length > s.rounds) return `rounds: ${decisions.length} > ${s.rounds}`;
-  const controls = new Map(teachControls(s).map((c) => [c.id, c]));
+  const controls = new Map(teachControls(s, release).map((c) => [c.id, c]));
   for (const id of extraLocks) {
     const c = controls.get(id);
     if (!c || c.locked) return `lock ${id}`;
@@ -230,31 +254,43 @@ export function checkDecisions(s: Scenario, decisions: readonly Decision[], extr
   return null;
 }
 
-/** Verification context for the board: full games only, the engine's model version, cached replays. */
+/** The engines the board can verify with (src/features/teach/engines.ts, or a fixture in tests). */
+export interface EngineSource {
+  lookup(modelVersion: string): EngineLookup<ModelRelease>;
+}
+
+/** Verification context for the board: full games only, each file replayed by its model version's engine, cached. */
 export function makeReplayContext(
   scenarios: readonly Scenario[],
+  engines: EngineSource,
   options: { expectedSeed?: string; expectedScenarioId?: string } = {},
-): ReplayContext<Scenario> {
+): ReplayContext<Scenario, ModelRelease> {
   return {
-    modelVersion: MODEL_VERSION,
+    engine: (version) => engines.lookup(version),
     expectedSeed: options.expectedSeed,
     expectedScenarioId: options.expectedScenarioId,
     findScenario: (id) => scenarios.find((s) => s.id === id),
     scenarioVersion: (s) => s.version,
-    checkDecisions: (s, decisions, locks) =>
-      decisions.length !== s.rounds ? `rounds: ${decisions.length} ≠ ${s.rounds}` : checkDecisions(s, decisions, locks),
-    replay: (s, seed, decisions, locks) => cachedReplay(s, seed, decisions, locks),
+    checkDecisions: (release, s, decisions, locks) =>
+      decisions.length !== s.rounds ? `rounds: ${decisions.length} ≠ ${s.rounds}` : checkDecisions(s, decisions, locks, release),
+    replay: (release, s, seed, decisions, locks) => cachedReplay(release, s, seed, decisions, locks),
   };
 }
 
-const cache = new Map<string, ClaimedResults>();
+// One cache per engine object, so that two engines can never share a replay.
+const caches = new WeakMap<ModelRelease, Map<string, ClaimedResults>>();
 
 /** Re-simulation is the expensive part; the board re-verifies on every setting change, so runs are cached. */
-function cachedReplay(s: Scenario, seed: string, decisions: readonly Decision[], locks: readonly string[]): ClaimedResults {
+function cachedReplay(release: ModelRelease, s: Scenario, seed: string, decisions: readonly Decision[], locks: readonly string[]): ClaimedResults {
+  let cache = caches.get(release);
+  if (!cache) {
+    cache = new Map();
+    caches.set(release, cache);
+  }
   const key = JSON.stringify([s.id, s.version, seed, decisions, [...locks].sort()]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const claimed = claimedFrom(playScenario(s, seed, decisions, locks));
+  const claimed = claimedFrom(playScenario(s, seed, decisions, locks, release));
   if (cache.size > 500) cache.clear();
   cache.set(key, claimed);
   return claimed;

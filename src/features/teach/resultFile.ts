@@ -2,19 +2,20 @@
 // A file is untrusted input: it is size-checked, parsed with JSON.parse, checked by a zod schema
 // and copied field by field. It is never merged into other objects, never rendered as markup.
 import { z } from 'zod';
+// The one list of keys refused in files, shared with the scenario schema.
+import { RESERVED_KEYS } from '@sim/scenario';
+// A file holds at most what one scenario can: the model's caps on rounds and quarters.
+import { MAX_QUARTERS, MAX_ROUNDS } from '@sim/limits';
 
 export const RESULT_FORMAT = 'crm-lab-result';
 export const RESULT_FORMAT_VERSION = 1;
 /** Real files are a few kilobytes; anything over 1 MB is refused unread. */
 export const MAX_RESULT_BYTES = 1_000_000;
 export const MAX_NAME_LENGTH = 60;
-const MAX_ROUNDS = 40;
-const MAX_QUARTERS = 200;
 const MAX_CONTROLS = 80;
 
 /** Control ids are dotted identifiers (`promiseLevel`, `mass.proactive`); never prototype keys. */
 const CONTROL_ID = /^[A-Za-z][A-Za-z0-9_-]{0,40}(\.[A-Za-z][A-Za-z0-9_-]{0,40}){0,3}$/;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** One round's decisions: control id → value (only the controls the student could set). */
 export type Decision = Record<string, number>;
@@ -47,7 +48,7 @@ export interface ResultFile {
 const controlId = z
   .string()
   .regex(CONTROL_ID)
-  .refine((id) => id.split('.').every((part) => !FORBIDDEN_KEYS.has(part)), 'reserved key');
+  .refine((id) => id.split('.').every((part) => !RESERVED_KEYS.has(part)), 'reserved key');
 const finite = z.number();
 
 const decisionSchema = z
@@ -155,7 +156,7 @@ export function parseResultFile(text: string, byteSize = text.length): ParseOutc
   try {
     // The reviver only looks: it flags keys that could pollute prototypes if copied carelessly.
     data = JSON.parse(text, function reviver(key, value: unknown) {
-      if (FORBIDDEN_KEYS.has(key)) hostileKey = key;
+      if (RESERVED_KEYS.has(key)) hostileKey = key;
       return value;
     });
   } catch (error) {
@@ -194,7 +195,7 @@ export function parseResultFile(text: string, byteSize = text.length): ParseOutc
 function copyDecision(d: Record<string, number>): Decision {
   const out: Decision = {};
   for (const key of Object.keys(d)) {
-    if (!FORBIDDEN_KEYS.has(key)) Object.defineProperty(out, key, { value: d[key], enumerable: true, writable: true, configurable: true });
+    if (!RESERVED_KEYS.has(key)) Object.defineProperty(out, key, { value: d[key], enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -204,18 +205,24 @@ function copyDecision(d: Record<string, number>): Decision {
 export type Verdict =
   | { status: 'verified' }
   | { status: 'tampered'; what: 'decisions' | 'figures' | 'score'; detail: string }
+  /** A model version this site has no engine for (the version text is at most 30 characters). */
   | { status: 'otherModel'; modelVersion: string }
+  /** A released version whose engine could not be loaded (offline, or the site was updated meanwhile). */
+  | { status: 'modelUnavailable'; modelVersion: string }
   | { status: 'otherScenario'; scenarioId: string; scenarioVersion: number }
   | { status: 'otherSeed'; seed: string };
 
-/** What verification needs from the scenario library and the engine (kept abstract for tests). */
-export interface ReplayContext<S> {
-  modelVersion: string;
+/** The engine of one model version, when the board has it ready (loaded before verification). */
+export type EngineLookup<E> = { status: 'ready'; engine: E } | { status: 'unknown' } | { status: 'unavailable' };
+
+/** What verification needs from the scenario library and the engines (kept abstract for tests). */
+export interface ReplayContext<S, E> {
+  engine(modelVersion: string): EngineLookup<E>;
   findScenario(id: string): S | undefined;
   scenarioVersion(scenario: S): number;
   /** Null when the decisions are allowed (right number of rounds, known controls, in range, locks kept). */
-  checkDecisions(scenario: S, decisions: readonly Decision[], locks: readonly string[]): string | null;
-  replay(scenario: S, seed: string, decisions: readonly Decision[], locks: readonly string[]): ClaimedResults;
+  checkDecisions(engine: E, scenario: S, decisions: readonly Decision[], locks: readonly string[]): string | null;
+  replay(engine: E, scenario: S, seed: string, decisions: readonly Decision[], locks: readonly string[]): ClaimedResults;
   /** The class seed; a genuine run on another seed is reported as such, not as verified. */
   expectedSeed?: string;
   /** The scenario on the board; files of any other scenario are reported as such. */
@@ -232,9 +239,11 @@ function firstMismatch(claimed: readonly number[], actual: readonly number[]): n
   return -1;
 }
 
-/** Re-simulates a parsed file from its decisions and compares everything it claims. */
-export function verifyResultFile<S>(file: ResultFile, ctx: ReplayContext<S>): Verdict {
-  if (file.modelVersion !== ctx.modelVersion) return { status: 'otherModel', modelVersion: file.modelVersion };
+/** Re-simulates a parsed file with the engine of its model version and compares everything it claims. */
+export function verifyResultFile<S, E>(file: ResultFile, ctx: ReplayContext<S, E>): Verdict {
+  const found = ctx.engine(file.modelVersion);
+  if (found.status === 'unknown') return { status: 'otherModel', modelVersion: file.modelVersion };
+  if (found.status === 'unavailable') return { status: 'modelUnavailable', modelVersion: file.modelVersion };
   const scenario = ctx.findScenario(file.scenarioId);
   const otherScenario =
     scenario === undefined ||
@@ -243,9 +252,9 @@ export function verifyResultFile<S>(file: ResultFile, ctx: ReplayContext<S>): Ve
   if (scenario === undefined || otherScenario) {
     return { status: 'otherScenario', scenarioId: file.scenarioId, scenarioVersion: file.scenarioVersion };
   }
-  const problem = ctx.checkDecisions(scenario, file.decisions, file.locks);
+  const problem = ctx.checkDecisions(found.engine, scenario, file.decisions, file.locks);
   if (problem !== null) return { status: 'tampered', what: 'decisions', detail: problem };
-  const actual = ctx.replay(scenario, file.seed, file.decisions, file.locks);
+  const actual = ctx.replay(found.engine, scenario, file.seed, file.decisions, file.locks);
   const eq = firstMismatch(file.claimed.equity, actual.equity);
   if (eq >= 0) return { status: 'tampered', what: 'figures', detail: `equity[${eq}]` };
   const rr = firstMismatch(file.claimed.retention, actual.retention);

@@ -16,6 +16,7 @@ import { bandFromRuns } from '@/features/market-lab/montecarlo';
 import { makeFormatters } from '@/kit/format';
 import { createT } from '@/i18n/client';
 import { pickStrings } from '@/i18n';
+import { segmentName } from '@/i18n/vocab';
 
 beforeAll(() => {
   // jsdom has no layout (every width reads 0) and no ResizeObserver; the frame then draws at its smallest size.
@@ -175,8 +176,8 @@ describe('ChartFrame as a grid', () => {
 });
 
 describe('LabCharts: the market lab chart specs over a real run', () => {
-  const strings = pickStrings('en', 'lab.');
-  const t = createT(strings);
+  const strings = pickStrings('en', 'lab.', 'vocab.state.', 'vocab.loss.', 'vocab.segment.');
+  const t = createT(strings, 'en');
   const f = makeFormatters('en');
 
   function run() {
@@ -186,7 +187,7 @@ describe('LabCharts: the market lab chart specs over a real run', () => {
     lab.setScalar('quality', 4.5);
     const rows = lab.run.overall;
     const baseRows = lab.baselineRun!.overall;
-    const segments = lab.market.segments.map((s) => ({ id: s.id, label: s.label.en, rows: lab.run.bySegment[s.id], baseRows: lab.baselineRun!.bySegment[s.id] }));
+    const segments = lab.market.segments.map((s) => ({ id: s.id, label: segmentName(s, 'en', t), rows: lab.run.bySegment[s.id], baseRows: lab.baselineRun!.bySegment[s.id] }));
     const equity = bandFromRuns([rows.map((r) => r.customerEquity * 0.9), rows.map((r) => r.customerEquity * 1.1)]);
     const retention = bandFromRuns([rows.map((r) => r.retentionRate - 0.02), rows.map((r) => r.retentionRate + 0.02)]);
     return { rows, baseRows, segments, bands: { equity, retention } };

@@ -4,15 +4,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   MarketModel,
+  RunTooLargeError,
   defaultStrategy,
   getPreset,
   levelPresetInvestment,
   PRESET_IDS,
   simulate,
+  uniformLevelStrategy,
   type QuarterRow,
   type Strategy,
 } from '../../../simulations/index.ts';
-import { uniform } from '../../../simulations/random.ts';
+import { PURPOSE, customerKey, hash2, seedKey, segmentKey, uniform } from '../../../simulations/random.ts';
 
 const market = getPreset('default');
 const base = defaultStrategy(market);
@@ -24,6 +26,19 @@ describe('determinism', () => {
     const c = simulate(market, base, { seed: 43, quarters: 12 });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(JSON.stringify(c.overall)).not.toBe(JSON.stringify(a.overall));
+  });
+  it('two models stepped in turn give the runs each gives alone (no state shared between instances)', () => {
+    const other: Strategy = JSON.parse(JSON.stringify(base));
+    other.promiseLevel = 4.2;
+    const a = new MarketModel(market, base, { seed: 42, quarters: 12 });
+    const b = new MarketModel(market, other, { seed: 42, quarters: 12 });
+    for (let q = 0; q < 12; q++) {
+      a.step();
+      b.step();
+    }
+    expect(a.result()).toEqual(simulate(market, base, { seed: 42, quarters: 12 }));
+    expect(b.result()).toEqual(simulate(market, other, { seed: 42, quarters: 12 }));
+    expect(b.result().overall).not.toEqual(a.result().overall);
   });
   it('a string seed and a number seed with the same text are the same seed', () => {
     const a = simulate(market, base, { seed: 7, quarters: 3 });
@@ -66,8 +81,6 @@ describe('common random numbers', () => {
     const inB = new Set(b.key);
     const common = a.key.filter((k) => inB.has(k));
     expect(common.length).toBeGreaterThan(0.8 * a.key.length);
-    // Luck is a pure function of (seed key, customer, quarter, purpose).
-    for (const k of common.slice(0, 50)) expect(uniform(k, 5, 1)).toBe(uniform(k, 5, 1));
   });
   it('a small slider move gives a small, proportional change (no chaos)', () => {
     const at = (dq: number) => {
@@ -137,6 +150,24 @@ describe('conservation and ranges', () => {
   });
 });
 
+describe('size limit', () => {
+  it('refuses a run whose start is over the limit before allocating, and one whose base outgrows it', () => {
+    expect(() => new MarketModel(market, base, { seed: 1, quarters: 4, maxCustomers: 9_999 })).toThrow(RunTooLargeError);
+    expect(() => new MarketModel(market, base, { seed: 1, quarters: 4, customersScale: 1e6 })).toThrow(/customers the model holds/);
+    // The default market gains customers every quarter: a limit just above its start is passed in quarter 1.
+    const model = new MarketModel(market, base, { seed: 1, quarters: 4, maxCustomers: 10_050 });
+    try {
+      model.step();
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(RunTooLargeError);
+      expect((e as RunTooLargeError).quarter).toBe(1);
+      expect((e as RunTooLargeError).customers).toBeGreaterThan(10_050);
+    }
+    expect(simulate(market, base, { seed: 1, quarters: 4, maxCustomers: 20_000 })).toEqual(simulate(market, base, { seed: 1, quarters: 4 }));
+  });
+});
+
 describe('MarketModel', () => {
   it('reset() + N steps equals a fresh run, and simulate() shares the same step', () => {
     const model = new MarketModel(market, base, { seed: 11, quarters: 10 });
@@ -165,11 +196,105 @@ describe('MarketModel', () => {
   });
 });
 
+/** Calls of hash2/uniform whose purpose is a bare number, and inlined mixes of a bare number. */
+function barePurposes(src: string): string[] {
+  return [
+    ...src.matchAll(/\bhash2\(\s*[^,()]+,\s*\d[^)]*\)/g),
+    ...src.matchAll(/\buniform\(\s*[^,()]+,\s*[^,()]+,\s*\d[^)]*\)/g),
+    ...src.matchAll(/Math\.imul\(\(\s*\d[^)]*\)/g),
+  ].map((m) => m[0]);
+}
+
+describe('random purposes', () => {
+  const engineSrc = readFileSync(new URL('../../../simulations/engine.ts', import.meta.url), 'utf8');
+  it('every draw in the engine names its purpose (no bare numbers)', () => {
+    expect(barePurposes('this.tenure[j] = hash2(k, 7) % 12; uniform(sk, t, 11); Math.imul((2 + 0x632be5ab) | 0, 1)')).toHaveLength(3);
+    expect(barePurposes(engineSrc)).toEqual([]);
+    expect(engineSrc).toMatch(/PURPOSE\.initialTenure/);
+  });
+  it('purposes are distinct numbers', () => {
+    const values = Object.values(PURPOSE);
+    expect(new Set(values).size).toBe(values.length);
+  });
+
+  // The draws below are recomputed with uniform()/hash2() and compared with what the engine did,
+  // so the inlined hashing of the hot loop must equal the documented counter-based draws.
+  it('the initial base: keys, expectations, satisfaction and tenure come from their named draws', () => {
+    const model = new MarketModel(market, base, { seed: 'draws', quarters: 1 });
+    const p = market.segments[0]!;
+    const snap = model.customerSnapshot(p.id);
+    const segKey = segmentKey(seedKey('draws'), p.id);
+    const tri = (h: number) => ((h >>> 16) + (h & 0xffff)) / 65536 - 1;
+    const clamp = (x: number) => Math.min(5, Math.max(1, x));
+    expect(snap.key).toHaveLength(p.initialCustomers);
+    for (let o = 0; o < snap.key.length; o += 97) {
+      const k = customerKey(segKey, 0, o);
+      expect(snap.key[o]).toBe(k);
+      expect(snap.expectation[o]).toBe(clamp(p.expectationMean + p.expectationSpread * tri(hash2(k, PURPOSE.initialExpectation))));
+      expect(snap.satisfaction[o]).toBe(clamp(4 + 0.5 * tri(hash2(k, PURPOSE.initialSatisfaction))));
+      expect(snap.tenure[o]).toBe(hash2(k, PURPOSE.initialTenure) % 12);
+    }
+  });
+  it('the churn draw of the hot loop is uniform(key, quarter, PURPOSE.churn)', () => {
+    // Satisfaction dynamics off: the only hazard is the customer's own reason, so a customer leaves
+    // in quarter t exactly when their churn draw falls below it.
+    const m = getPreset('constant-retention');
+    const hazard = m.segments[0]!.naturalChurnPerQuarter;
+    const model = new MarketModel(m, defaultStrategy(m), { seed: 'churn', quarters: 4 });
+    for (let t = 1; t <= 4; t++) {
+      const before = model.customerSnapshot('customers').key;
+      model.step();
+      const after = new Set(model.customerSnapshot('customers').key);
+      const expected = before.filter((k) => uniform(k, t, PURPOSE.churn) >= hazard);
+      expect(expected.length).toBeLessThan(before.length);
+      expect([...after]).toEqual(expected);
+    }
+  });
+  it('the noise and incident draws of the hot loop are uniform(key, quarter, PURPOSE.noise / .incident)', () => {
+    // No relationship spend: perceived performance is quality + noise − an unrecovered incident,
+    // so each survivor's new satisfaction follows from their two draws alone.
+    const m = getPreset('default');
+    const p = m.segments[0]!;
+    const strat = uniformLevelStrategy(m, 'basic');
+    const model = new MarketModel(m, strat, { seed: 'noise', quarters: 3 });
+    model.step();
+    model.step();
+    const t = 3;
+    const before = model.customerSnapshot(p.id);
+    model.step();
+    const after = model.customerSnapshot(p.id);
+    const mech = m.mechanisms;
+    let incidents = 0;
+    let checked = 0;
+    const start = new Map(before.key.map((k, j) => [k, j]));
+    after.key.forEach((k, i) => {
+      const j = start.get(k);
+      if (j === undefined) return; // arrived this quarter
+      const hn = uniform(k, t, PURPOSE.noise) * 4294967296;
+      const noise = ((hn >>> 16) + (hn & 0xffff)) / 65536 - 1;
+      let P = strat.quality + p.performanceNoise * noise;
+      if (uniform(k, t, PURPOSE.incident) < p.incidentProbabilityPerQuarter) {
+        P -= p.incidentSeverity;
+        incidents++;
+      }
+      const D = P - before.expectation[j]!;
+      const d = D >= 0 ? D : mech.lossAversion * D;
+      const S = before.satisfaction[j]!;
+      expect(after.satisfaction[i]).toBe(Math.min(5, Math.max(1, S + (1 - mech.satisfactionInertia) * (4 + mech.satisfactionSlope * d - S))));
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(5000);
+    expect(incidents).toBeGreaterThan(10);
+  });
+});
+
 describe('purity of simulations/', () => {
   it('no Math.random, clock, DOM or built-in transcendental functions in the model sources', () => {
+    // Frozen engines of released versions (released/<version>/) are model sources too.
     const dir = new URL('../../../simulations/', import.meta.url);
-    const model = readdirSync(dir).filter((f) => f.endsWith('.ts') && !['cli.ts', 'bench.ts'].includes(f));
+    const model = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !['cli.ts', 'bench.ts', 'goldens.ts'].includes(f));
     expect(model.length).toBeGreaterThan(5);
+    expect(model).toContain('released/1.0.0/engine.ts');
     for (const f of model) {
       const src = readFileSync(new URL(f, dir), 'utf8');
       expect(src, f).not.toMatch(/Math\.random|Date\.now|new Date|performance\.now|\bwindow\.|\bdocument\./);

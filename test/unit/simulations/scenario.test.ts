@@ -1,6 +1,7 @@
 // The scenario schema and helpers: valid files parse, errors name the file and the field,
 // scheduled events act in the engine, re-simulation of rounds is deterministic and enforces locks.
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { levelPresetInvestment, simulate } from '../../../simulations/index.ts';
 import {
   parseScenario,
@@ -48,6 +49,47 @@ describe('parseScenario', () => {
       const bad = JSON.parse(JSON.stringify(sample));
       mutate(bad);
       expect(() => parseScenario(bad, 'x.json'), path).toThrow(path);
+    }
+  });
+});
+
+describe('reserved keys', () => {
+  // JSON.parse and the yaml package both keep "__proto__" as an own key; zod records drop it silently.
+  const places: [string, (key: string) => string][] = [
+    ['market.overrides.segments', (k) => `"segments":{"${k}":{"financialBond":0.9},`],
+    ['market.overrides.mechanisms', (k) => `"mechanisms":{"${k}":{"lossAversion":5}},"segments":{`],
+    ['initialStrategy.segments', (k) => `"initialStrategy":{"segments":{"${k}":{"level":"basic"},`],
+    ['market.overrides.segments.small-business', (k) => `"segments":{"small-business":{"${k}":{"financialBond":0.9},`],
+    ['(root)', (k) => `"${k}":{"rounds":9},"id":`],
+  ];
+  const text = JSON.stringify(sample);
+  const anchors = ['"segments":{', '"segments":{', '"initialStrategy":{"segments":{', '"segments":{"small-business":{', '"id":'];
+  for (const key of ['__proto__', 'constructor', 'prototype']) {
+    places.forEach(([where, insert], i) => {
+      it(`refuses "${key}" in ${where}, in JSON and in YAML, naming the field`, () => {
+        const anchor = anchors[i]!;
+        expect(text).toContain(anchor);
+        const hostile = text.replace(anchor, insert(key));
+        const field = `${where === '(root)' ? '' : `${where}.`}${key}`;
+        for (const data of [JSON.parse(hostile), parseYaml(hostile)]) {
+          expect(() => parseScenario(data, 'x.json')).toThrow(`at ${field}: "${key}" is a reserved name`);
+        }
+      });
+    });
+  }
+  it('lists at most 20 problems and shortens long keys and values', () => {
+    const bad = JSON.parse(JSON.stringify(sample));
+    for (let k = 0; k < 50; k++) bad[`${'k'.repeat(5000)}${k}`] = 1;
+    bad.market.overrides.segments[`${'s'.repeat(5000)}`] = {};
+    try {
+      parseScenario(bad, 'x.json');
+      expect.unreachable();
+    } catch (e) {
+      const msg = (e as Error).message;
+      expect(msg.length).toBeLessThan(5000);
+      expect(msg).not.toContain('s'.repeat(100));
+      expect(msg).not.toContain('k'.repeat(200));
+      expect(msg).toContain('market.overrides.segments.sss');
     }
   });
 });

@@ -56,7 +56,7 @@ describe('boardCsv', () => {
   it('writes one row per file with decision columns and defuses names', () => {
     const ranked = rankEntries([entry('a', file(5, 10, [{ p: 1 }, { p: 2 }], '=cmd|x')), entry('b', file(1, 2, [{ p: 3 }]), bad)]);
     const csv = boardCsv(ranked, ['p'], { status: (v) => v.status });
-    const lines = csv.trimEnd().split('\r\n');
+    const lines = csv.trimEnd().split('\n');
     expect(lines[0]).toBe(
       'rank,name,file,status,scenario,scenario_version,seed,model_version,score,goal_met,final_customer_equity,final_retention,r1.p,r2.p',
     );

@@ -1,32 +1,7 @@
-// Unit tests for the board's CSV export, decision spread and the teacher's link codec.
+// Unit tests for the board's decision spread and the teacher's link codec (the CSV writer: simulations/csv.test.ts).
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '@/features/teach/csv';
 import { spread } from '@/features/teach/stats';
 import { buildQuery, newSeed, parseLink } from '@/features/teach/linkCodec';
-
-describe('csv', () => {
-  it.each([
-    { value: 'plain', expected: 'plain' },
-    { value: 'a,b', expected: '"a,b"' },
-    { value: 'say "hi"', expected: '"say ""hi"""' },
-    { value: 'two\nlines', expected: '"two\nlines"' },
-    { value: '=HYPERLINK("x")', expected: `"'=HYPERLINK(""x"")"` },
-    { value: '+1', expected: "'+1" },
-    { value: '@cmd', expected: "'@cmd" },
-    { value: 12.5, expected: '12.5' },
-    { value: -3, expected: '-3' },
-    { value: Number.NaN, expected: '' },
-    { value: null, expected: '' },
-    { value: '李雷', expected: '李雷' },
-  ])('cell $value', ({ value, expected }) => {
-    expect(csvCell(value)).toBe(expected);
-  });
-
-  it('joins rows with CRLF and keeps the column count', () => {
-    const text = toCsv(['rank', 'name'], [[1, 'Ann, B.'], [2, null]]);
-    expect(text).toBe('rank,name\r\n1,"Ann, B."\r\n2,\r\n');
-  });
-});
 
 describe('spread', () => {
   it('gives min, median and max of odd and even samples', () => {

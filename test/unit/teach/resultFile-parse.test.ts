@@ -9,6 +9,7 @@ import {
   serializeResultFile,
   type CreateInput,
 } from '@/features/teach/resultFile';
+import { MAX_QUARTERS, MAX_ROUNDS } from '@sim/limits';
 
 const input: CreateInput = {
   scenarioId: 'demo',
@@ -36,6 +37,15 @@ describe('result file creation', () => {
     const file = createResultFile({ ...input, name: '   ' });
     expect('name' in file).toBe(false);
     expect(resultFileName(file)).toBe('crm-lab-demo-abc.json');
+  });
+
+  it('holds the longest game a scenario allows (the model caps on rounds and quarters), and no more', () => {
+    const longest = { ...input, decisions: Array.from({ length: MAX_ROUNDS }, () => ({ promiseLevel: 3 })) };
+    const quarters = Array.from({ length: MAX_QUARTERS }, () => 0.9);
+    const file = createResultFile({ ...longest, claimed: { ...input.claimed, equity: quarters, retention: quarters } });
+    expect(parseResultFile(serializeResultFile(file))).toEqual({ ok: true, file });
+    expect(() => createResultFile({ ...input, decisions: [...longest.decisions, { promiseLevel: 3 }] })).toThrow(/decisions/);
+    expect(() => createResultFile({ ...input, claimed: { ...input.claimed, equity: [...quarters, 1] } })).toThrow(/claimed\.equity/);
   });
 
   it('strips control and bidi characters from names and caps their length', () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseScenario, type Scenario } from '@sim/scenario';
 import { claimedFrom, makeReplayContext, playScenario, teachControls } from '@/features/teach/replay';
+import { engines } from '@/features/teach/engines';
 import { createResultFile, parseResultFile, serializeResultFile, verifyResultFile, type Decision, type ResultFile } from '@/features/teach/resultFile';
 import { MODEL_VERSION } from '@sim/index';
 
@@ -54,7 +55,7 @@ describe('result-file verification by re-simulation', () => {
   const open = teachControls(scenario).filter((c) => !c.locked);
   const mid = (open[0].min + open[0].max) / 2;
   const file = genuine(scenario, 'class-7', decisionsFor(scenario, mid));
-  const ctx = makeReplayContext(scenarios, { expectedSeed: 'class-7', expectedScenarioId: scenario.id });
+  const ctx = makeReplayContext(scenarios, engines, { expectedSeed: 'class-7', expectedScenarioId: scenario.id });
 
   it('verifies a genuine file, also after a round trip through its text', () => {
     expect(verifyResultFile(file, ctx)).toEqual({ status: 'verified' });
@@ -115,7 +116,7 @@ describe('result-file verification by re-simulation', () => {
     expect(elsewhere.claimed.equity).not.toEqual(file.claimed.equity);
     expect(verifyResultFile(elsewhere, ctx)).toEqual({ status: 'otherSeed', seed: 'class-8' });
     // Without a class seed on the board it is simply a genuine run.
-    expect(verifyResultFile(elsewhere, makeReplayContext(scenarios))).toEqual({ status: 'verified' });
+    expect(verifyResultFile(elsewhere, makeReplayContext(scenarios, engines))).toEqual({ status: 'verified' });
     // Relabelling it with this class's seed does not make it pass.
     const relabelled = edit(elsewhere, (o) => {
       o.seed = 'class-7';
