@@ -1,12 +1,15 @@
-// Data shapes shared by the chart components in this folder (LABS and TEACH reuse them).
+// Data shapes shared by the chart frame and its layers (every area's charts use them).
 // Plain data only: no strings are looked up here, callers pass translated labels in.
+
+/** How the frame lays its scales out: values over a continuous x (lines, areas), grouped bars per category, or a grid of cells. */
+export type ChartKind = 'xy' | 'bars' | 'grid';
 
 export interface ChartSeries {
   /** Stable id, used as the {#each} key and for colours. */
   id: string;
   /** Translated label for the legend, tooltip and data table. */
   label: string;
-  /** One value per x position; NaN or null leaves a gap. */
+  /** One value per x position (or per category); NaN or null leaves a gap. */
   values: readonly (number | null)[];
   /** CSS colour; defaults to var(--c1)… in series order. */
   color?: string;
@@ -19,6 +22,24 @@ export interface ChartBand {
   median?: readonly number[];
   /** Index of the series the band belongs to (for its colour); default 0. */
   seriesIndex?: number;
+}
+
+/** One row of a bar chart. */
+export interface ChartCategory {
+  id: string;
+  label: string;
+}
+
+/**
+ * A marked place on the plot: with `y`, a point (a star or a ring); without, an event on the x axis drawn as a
+ * dashed rule. Markers appear in the legend and, on an xy chart, in the readout of their x position.
+ */
+export interface ChartMarker {
+  id: string;
+  x: number;
+  y?: number;
+  label: string;
+  shape?: 'star' | 'ring';
 }
 
 /** Translated words the charts need; pass them from the page (no i18n inside charts). */

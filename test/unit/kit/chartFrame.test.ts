@@ -1,0 +1,242 @@
+// @vitest-environment jsdom
+// The chart frame in a DOM with its layers: caption, data table, summary and keyboard readout for lines, bars and a
+// grid; markers; and the market lab's list of chart specs drawn from a real run of the engine.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, within } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import FrameWithLayers from './FrameWithLayers.svelte';
+import Lines from '@/kit/charts/Lines.svelte';
+import Baselines from '@/kit/charts/Baselines.svelte';
+import Band from '@/kit/charts/Band.svelte';
+import Bars from '@/kit/charts/Bars.svelte';
+import HeatCells from '@/kit/charts/HeatCells.svelte';
+import LabCharts from '@/features/market-lab/LabCharts.svelte';
+import { LabState } from '@/features/market-lab/LabState.svelte';
+import { bandFromRuns } from '@/features/market-lab/montecarlo';
+import { makeFormatters } from '@/kit/format';
+import { createT } from '@/i18n/client';
+import { pickStrings } from '@/i18n';
+import { segmentName } from '@/i18n/vocab';
+
+beforeAll(() => {
+  // jsdom has no layout (every width reads 0) and no ResizeObserver; the frame then draws at its smallest size.
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
+afterEach(() => cleanup());
+
+const labels = { baseline: 'baseline', difference: 'difference', band: '10–90 %', median: 'median' };
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+
+function bodyRows(table: HTMLElement): string[][] {
+  return [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent ?? ''));
+}
+
+describe('ChartFrame with line layers', () => {
+  const props = {
+    caption: 'Retention per quarter',
+    x: [1, 2, 3],
+    series: [{ id: 'ret', label: 'Retention', values: [0.9, 0.85, 0.8] }],
+    baseline: [{ id: 'ret', label: 'Retention', values: [0.9, 0.9, 0.9] }],
+    band: { lower: [0.8, 0.8, 0.7], upper: [0.95, 0.95, 0.9], median: [0.9, 0.88, 0.85] },
+    markers: [{ id: 'cut', x: 2, label: 'Budget cut' }],
+    labels,
+    xLabel: 'Quarter',
+    format: pct,
+    summary: 'Retention fell from 90% to 80%.',
+    layers: [Band, Baselines, Lines]
+  };
+
+  it('renders caption, summary, data table and the layers', () => {
+    const { container } = render(FrameWithLayers, props);
+    const fig = container.querySelector('figure.chart')!;
+    expect(fig.querySelector('figcaption')!.textContent).toBe('Retention per quarter');
+    const summary = fig.querySelector('.summary')!;
+    expect(summary.textContent).toBe('Retention fell from 90% to 80%.');
+    expect(summary.getAttribute('aria-live')).toBe('polite');
+    const table = fig.querySelector('.sr-only table') as HTMLElement;
+    expect(table.querySelector('caption')!.textContent).toBe('Retention per quarter');
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Quarter', 'Retention', 'Retention (baseline)', '10–90 %']);
+    expect(bodyRows(table)).toEqual([
+      ['1', '90%', '90%', '80% – 95%'],
+      ['2', '85%', '90%', '80% – 95%'],
+      ['3', '80%', '90%', '70% – 90%']
+    ]);
+    expect(fig.querySelectorAll('path.series')).toHaveLength(1);
+    expect(fig.querySelectorAll('path.baseline')).toHaveLength(1);
+    expect(fig.querySelectorAll('path.band')).toHaveLength(1);
+    expect(fig.querySelectorAll('path.median')).toHaveLength(1);
+    expect(fig.querySelector('[data-marker="cut"]')).not.toBeNull();
+    expect(fig.querySelector('.marker-label')!.textContent).toBe('Budget cut');
+    expect([...fig.querySelectorAll('.legend li')].map((li) => li.textContent)).toEqual(['Retention', 'baseline', '10–90 %', '┊Budget cut']);
+  });
+
+  it('reads out a quarter by keyboard, with the baseline difference, the band and the marker', async () => {
+    const { container } = render(FrameWithLayers, props);
+    const plot = within(container).getByRole('slider', { name: 'Retention per quarter' });
+    expect(plot.getAttribute('aria-valuenow')).toBe('3');
+    plot.focus();
+    await fireEvent.keyDown(plot, { key: 'Home' });
+    expect(plot.getAttribute('aria-valuenow')).toBe('1');
+    await fireEvent.keyDown(plot, { key: 'ArrowRight' });
+    expect(plot.getAttribute('aria-valuetext')).toBe('Quarter 2: Retention: 85% (baseline 90%, difference -5%); 10–90 %: 80% – 95%; Budget cut');
+    const tip = container.querySelector('.tip')!;
+    expect(tip.querySelector('strong')!.textContent).toBe('Quarter 2');
+    expect(container.querySelectorAll('line.rule')).toHaveLength(1);
+    expect(container.querySelectorAll('circle')).toHaveLength(1);
+    await fireEvent.blur(plot);
+    expect(container.querySelector('.tip')).toBeNull();
+  });
+
+  it('a compact single-series chart drops its legend', () => {
+    const { container } = render(FrameWithLayers, { ...props, compact: true, band: null, markers: [] });
+    expect(container.querySelector('figure.chart.compact')).not.toBeNull();
+    expect(container.querySelector('.legend')).toBeNull();
+  });
+});
+
+describe('ChartFrame with bars', () => {
+  it('draws a bar per category and series, labels their ends and reads categories by keyboard', async () => {
+    const { container } = render(FrameWithLayers, {
+      kind: 'bars',
+      caption: 'Perceived value',
+      categories: [
+        { id: 'us', label: 'Us' },
+        { id: 'them', label: 'Them' }
+      ],
+      series: [
+        { id: 'benefit', label: 'Benefit', values: [3, 2], color: 'var(--c3)' },
+        { id: 'cost', label: 'Cost', values: [-1.5, -2], color: 'var(--c2)' }
+      ],
+      xLabel: 'Offer',
+      format: (v: number) => v.toFixed(1),
+      summary: 'Us lead.',
+      layers: [Bars]
+    });
+    expect(container.querySelectorAll('rect.bar')).toHaveLength(4);
+    expect([...container.querySelectorAll('.bar-value')].map((t) => t.textContent)).toEqual(['3.0', '-1.5', '2.0', '-2.0']);
+    expect([...container.querySelectorAll('text.category')].map((t) => t.textContent)).toEqual(['Us', 'Them']);
+    expect(bodyRows(container.querySelector('.sr-only table') as HTMLElement)).toEqual([
+      ['Us', '3.0', '-1.5'],
+      ['Them', '2.0', '-2.0']
+    ]);
+    const plot = within(container).getByRole('slider', { name: 'Perceived value' });
+    expect(plot.getAttribute('aria-valuemax')).toBe('2');
+    await fireEvent.keyDown(plot, { key: 'Home' });
+    expect(plot.getAttribute('aria-valuetext')).toBe('Us: Benefit: 3.0; Cost: -1.5');
+    expect(container.querySelectorAll('rect.row-focus')).toHaveLength(1);
+  });
+});
+
+describe('ChartFrame as a grid', () => {
+  it('colours one cell per value, marks points, keeps the table and is not a slider', () => {
+    const { container } = render(FrameWithLayers, {
+      kind: 'grid',
+      caption: 'Customer equity',
+      x: [25, 75],
+      series: [
+        { id: 'r0', label: '25', values: [-10, 0] },
+        { id: 'r1', label: '75', values: [20, 40] }
+      ],
+      xLabel: 'Acquisition spend',
+      yLabel: 'Retention spend',
+      xFormat: String,
+      format: String,
+      xDomain: [0, 100],
+      yDomain: [0, 100],
+      markers: [
+        { id: 'opt', x: 75, y: 75, label: 'Optimum', shape: 'star' },
+        { id: 'you', x: 250, y: 25, label: 'You', shape: 'ring' }
+      ],
+      summary: 'The optimum is at 75 / 75.',
+      layers: [HeatCells]
+    });
+    const cells = [...container.querySelectorAll('svg rect:not(.cells-outline)')];
+    expect(cells).toHaveLength(4);
+    expect(cells[0].getAttribute('fill')).toBe('rgb(179, 84, 30)');
+    expect(container.querySelector('polygon.marker-star')).not.toBeNull();
+    // A point beyond the axes is drawn at their edge.
+    const ring = container.querySelector('circle.marker-ring')!;
+    const plotWidth = Number(container.querySelector('rect.cells-outline')!.getAttribute('width'));
+    expect(Number(ring.getAttribute('cx'))).toBeCloseTo(plotWidth, 6);
+    expect([...container.querySelectorAll('.axis-title')].map((t) => t.textContent)).toEqual(['Acquisition spend', 'Retention spend']);
+    expect([...container.querySelectorAll('.legend li')].map((li) => li.textContent)).toEqual(['-10', '0', '40', '★Optimum', '○You']);
+    const table = container.querySelector('.sr-only table') as HTMLElement;
+    expect(table.querySelector('thead th')!.textContent).toBe('Retention spend \\ Acquisition spend');
+    expect(bodyRows(table)).toEqual([
+      ['25', '-10', '0'],
+      ['75', '20', '40']
+    ]);
+    expect(container.querySelector('[role="slider"]')).toBeNull();
+    expect(container.querySelector('.plot')!.hasAttribute('tabindex')).toBe(false);
+  });
+});
+
+describe('LabCharts: the market lab chart specs over a real run', () => {
+  const strings = pickStrings('en', 'lab.', 'vocab.state.', 'vocab.loss.', 'vocab.segment.');
+  const t = createT(strings, 'en');
+  const f = makeFormatters('en');
+
+  function run() {
+    const lab = new LabState();
+    lab.setScalar('quarters', 6);
+    lab.pinBaseline();
+    lab.setScalar('quality', 4.5);
+    const rows = lab.run.overall;
+    const baseRows = lab.baselineRun!.overall;
+    const segments = lab.market.segments.map((s) => ({ id: s.id, label: segmentName(s, 'en', t), rows: lab.run.bySegment[s.id], baseRows: lab.baselineRun!.bySegment[s.id] }));
+    const equity = bandFromRuns([rows.map((r) => r.customerEquity * 0.9), rows.map((r) => r.customerEquity * 1.1)]);
+    const retention = bandFromRuns([rows.map((r) => r.retentionRate - 0.02), rows.map((r) => r.retentionRate + 0.02)]);
+    return { rows, baseRows, segments, bands: { equity, retention } };
+  }
+
+  it('renders every spec with its caption, data table of the engine numbers as formatted, summary and layers', () => {
+    const { rows, baseRows, segments, bands } = run();
+    const { container } = render(LabCharts, { rows, baseRows, horizon: 6, bands, segments, t, f });
+    const ids = [...container.querySelectorAll('.grid > [data-chart-id]')].map((d) => d.getAttribute('data-chart-id'));
+    expect(ids).toEqual(['customers', 'retention', 'satisfaction', 'lost', 'loyalty', 'profit', 'cumProfit', 'equity', 'clv']);
+    for (const id of ids) {
+      const fig = container.querySelector(`[data-chart-id="${id}"] figure.chart`)!;
+      expect(fig.querySelector('figcaption')!.textContent).not.toBe('');
+      expect(fig.querySelector('.summary')!.textContent).toMatch(/in the baseline/);
+      expect(bodyRows(fig.querySelector('.sr-only table') as HTMLElement)).toHaveLength(6);
+      expect(fig.querySelector('[role="slider"]')!.getAttribute('aria-valuetext')).toMatch(/^Quarter 6: /);
+    }
+    const retention = container.querySelector('[data-chart-id="retention"]')!;
+    expect(retention.querySelector('figcaption')!.textContent).toBe(t('lab.chart.retention'));
+    expect(bodyRows(retention.querySelector('.sr-only table') as HTMLElement).map((r) => r[1])).toEqual(rows.map((r) => f.percent(r.retentionRate)));
+    expect(bodyRows(retention.querySelector('.sr-only table') as HTMLElement).map((r) => r[2])).toEqual(baseRows.map((r) => f.percent(r.retentionRate)));
+    const equity = container.querySelector('[data-chart-id="equity"]')!;
+    expect(bodyRows(equity.querySelector('.sr-only table') as HTMLElement).map((r) => r[1])).toEqual(rows.map((r) => f.money(r.customerEquity)));
+    expect(equity.querySelectorAll('path.band')).toHaveLength(1);
+    expect(equity.querySelectorAll('path.baseline')).toHaveLength(1);
+    expect(container.querySelectorAll('[data-chart-id="profit"] path.band')).toHaveLength(0);
+    // Stacked charts: an area per reason; the lost chart's baseline is the total, as a dashed line and a column.
+    const lost = container.querySelector('[data-chart-id="lost"]')!;
+    expect(lost.querySelectorAll('path.stack')).toHaveLength(3);
+    expect(lost.querySelectorAll('path.baseline')).toHaveLength(1);
+    expect([...lost.querySelectorAll('thead th')].map((th) => th.textContent)).toContain(t('lab.chart.baselineTotal'));
+    expect(container.querySelectorAll('[data-chart-id="satisfaction"] path.baseline')).toHaveLength(0);
+    expect(container.querySelectorAll('[data-chart-id="customers"] path.series')).toHaveLength(2);
+    expect(container.querySelectorAll('[data-chart-id="customers"] path.baseline')).toHaveLength(1);
+  });
+
+  it('draws no baseline or band when none is given, and small multiples follow the chosen metric', async () => {
+    const { rows, segments } = run();
+    const { container } = render(LabCharts, { rows, baseRows: null, horizon: 6, bands: null, segments: segments.map((s) => ({ ...s, baseRows: null })), t, f });
+    expect(container.querySelectorAll('path.baseline, path.band')).toHaveLength(0);
+    expect(container.querySelector('.legend-note')).toBeNull();
+    const multiples = container.querySelectorAll('.multiples figure.chart');
+    expect(multiples).toHaveLength(segments.length);
+    const first = multiples[0];
+    expect(bodyRows(first.querySelector('.sr-only table') as HTMLElement).map((r) => r[1])).toEqual(segments[0].rows.map((r) => f.percent(r.retentionRate)));
+    const select = container.querySelector('.small select') as HTMLSelectElement;
+    select.value = 'customers';
+    await fireEvent.change(select);
+    flushSync();
+    expect(bodyRows(first.querySelector('.sr-only table') as HTMLElement).map((r) => r[1])).toEqual(segments[0].rows.map((r) => f.count(r.customers)));
+  });
+});
