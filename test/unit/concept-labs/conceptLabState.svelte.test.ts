@@ -2,8 +2,9 @@
 // The concept labs' one bridge: it reads the start state from the page URL (own page) or the lesson's query
 // (inside <Predict>), clamps and rounds what controls set, keeps the page URL in step only on the lab's own
 // page, and forgets the link's problems on reset.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
+import { atPageUrl } from '../kit/pageUrl';
 import { ConceptLabState } from '@/features/concept-labs/ConceptLabState.svelte';
 import { CLV_SCHEMA } from '@/features/concept-labs/clv';
 import { PERCEIVED_VALUE_SCHEMA } from '@/features/concept-labs/perceivedValue';
@@ -11,14 +12,7 @@ import { defaults } from '@/kit/urlState';
 import { WRITE_DELAY_MS } from '@/kit/urlWriter.svelte';
 
 describe('ConceptLabState', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    history.replaceState(null, '', '/en/lab/clv/?v=1&retention=0.9&margin=abc');
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.restoreAllMocks();
-  });
+  atPageUrl('/en/lab/clv/?v=1&retention=0.9&margin=abc');
 
   it('on its own page: reads the URL, reports the bad part, and writes changes back after a pause', () => {
     const lab = new ConceptLabState(CLV_SCHEMA);

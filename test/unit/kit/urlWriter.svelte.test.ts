@@ -1,19 +1,13 @@
 // @vitest-environment jsdom
 // The one URL writer: one replaceState after a pause however many changes came before it, path and hash
 // kept, no write when nothing changed, silence where replaceState is forbidden, and the reactive sync.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
+import { atPageUrl } from './pageUrl';
 import { WRITE_DELAY_MS, replaceQuery, syncQuery } from '@/kit/urlWriter.svelte';
 
 describe('replaceQuery', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    history.replaceState(null, '', '/en/lab/clv/?v=1&margin=100#results');
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.restoreAllMocks();
-  });
+  atPageUrl('/en/lab/clv/?v=1&margin=100#results');
 
   it('writes once after the pause, keeping path and hash', () => {
     const spy = vi.spyOn(history, 'replaceState');

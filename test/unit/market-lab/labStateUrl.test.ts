@@ -1,20 +1,14 @@
 // @vitest-environment jsdom
 // URL writing lives in the LabState bridge: connectUrl() reads the page's query, lists what it could not
 // use, and from then on writes the settings back (debounced, one replaceState) until stopped.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
+import { atPageUrl } from '../kit/pageUrl';
 import { LabState } from '@/features/market-lab/LabState.svelte';
 import { WRITE_DELAY_MS } from '@/kit/urlWriter.svelte';
 
 describe('LabState URL sync', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    history.replaceState(null, '', '/en/lab/?v=1&seed=31&h=12&q=abc#charts');
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.restoreAllMocks();
-  });
+  atPageUrl('/en/lab/?v=1&seed=31&h=12&q=abc#charts');
 
   it('reads the page URL and writes every later change back, keeping the hash', () => {
     const lab = new LabState();
