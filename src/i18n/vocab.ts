@@ -3,6 +3,7 @@
 // strings files under vocab.*, where the parity and vocabulary tests cover them.
 import type { LevelId, LocalText, PresetId, QuarterRow } from '@sim/index';
 import type { Locale, StringKey, Translate } from './core';
+import { localText } from '@/kit/localText';
 
 export type SatisfactionState = keyof QuarterRow['satisfactionShare'];
 export type LossReason = keyof QuarterRow['lost'];
@@ -17,6 +18,6 @@ export const segmentKey = (segment: string): StringKey => `vocab.segment.${segme
 
 /** A segment's name: the scenario's own label if it gave one, else the preset segment's name. */
 export function segmentName(segment: { id: string; label?: LocalText }, locale: Locale, t: Translate): string {
-  if (segment.label) return locale === 'zh-cn' ? segment.label.zh : segment.label.en;
+  if (segment.label) return localText(segment.label, locale);
   return t(segmentKey(segment.id));
 }

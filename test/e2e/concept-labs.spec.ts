@@ -16,11 +16,11 @@ interface LabCase {
 test.describe.configure({ timeout: 120_000 });
 
 const LABS: LabCase[] = [
-  { id: 'perceived-value', param: 'scale', slider: '-scale', loaded: '1.2', next: '1.25' },
-  { id: 'expectations', param: 'promise', slider: '-promise', loaded: '2.5', next: '2.6' },
-  { id: 'clv', param: 'retention', slider: '-retention', loaded: '0.9', next: '0.91' },
-  { id: 'level-matrix', param: 'partnership', slider: '-partnership', loaded: '2', next: '2.25' },
-  { id: 'life-cycle', param: 'onboarding', slider: '-onboarding', loaded: '40', next: '45' },
+  { id: 'perceived-value', param: 'scale', slider: '-scale-slider', loaded: '1.2', next: '1.25' },
+  { id: 'expectations', param: 'promise', slider: '-promise-slider', loaded: '2.5', next: '2.6' },
+  { id: 'clv', param: 'retention', slider: '-retention-slider', loaded: '0.9', next: '0.91' },
+  { id: 'level-matrix', param: 'partnership', slider: '-partnership-slider', loaded: '2', next: '2.25' },
+  { id: 'life-cycle', param: 'onboarding', slider: '-onboarding-slider', loaded: '40', next: '45' },
 ];
 
 async function hydrated(page: Page) {
@@ -85,8 +85,8 @@ test('a lesson page with two <Predict>s: each commits on its own and opens its l
   await first.getByRole('button').click();
   await expect(first.locator('[role="status"]').first()).toBeVisible();
   await expect(first.locator('.explanation')).not.toBeEmpty();
-  await expect(first.locator('input[type="range"][id$="-promise"]')).toHaveValue('4.5', { timeout: 15_000 });
-  await expect(first.locator('input[type="range"][id$="-quality"]')).toHaveValue('3.5');
+  await expect(first.locator('input[type="range"][id$="-promise-slider"]')).toHaveValue('4.5', { timeout: 15_000 });
+  await expect(first.locator('input[type="range"][id$="-quality-slider"]')).toHaveValue('3.5');
   expect(page.url()).toBe(before);
 
   const second = predicts.nth(1);
@@ -99,4 +99,26 @@ test('a lesson page with two <Predict>s: each commits on its own and opens its l
   expect(page.url()).toBe(before);
   expect(await seriousViolations(page, '[data-predict]')).toEqual([]);
   expect(errors).toEqual([]);
+});
+
+test('a hostile link (a 100 KB parameter name, 9,000 unknown keys) gives a small notice and no wide page', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  // The test server (like many hosts) refuses request lines this long; the browser gets the page's own HTML instead.
+  await page.route(/\/en\/lab\/clv\/\?/, async (route) => {
+    const response = await route.fetch({ url: new URL('/en/lab/clv/', route.request().url()).href });
+    await route.fulfill({ response });
+  });
+  const cases = [`v=1&${'x'.repeat(100_000)}=1`, Array.from({ length: 9000 }, (_, i) => `k${i}=1`).join('&')];
+  for (const query of cases) {
+    await page.goto(`/en/lab/clv/?${query}`);
+    await hydrated(page);
+    const notice = page.getByTestId('url-notice');
+    await expect(notice).toBeVisible();
+    expect((await notice.textContent())!.length).toBeLessThan(1000);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const box = await notice.boundingBox();
+    expect(box!.height).toBeLessThan(740);
+  }
+  await expect(page.getByTestId('url-notice')).toContainText('8992 more not listed.');
 });

@@ -212,7 +212,9 @@ test('a broken or foreign URL shows a notice, falls back to defaults and injects
   });
   await openLab(page, '/en/lab/?v=1&seed=-5&h=9999&q=abc&%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E=1');
   const notice = page.getByTestId('url-notice');
-  await expect(notice).toContainText('seed, h, q, <img src=x onerror=alert…');
+  for (const problem of ['“-5” is not a valid value for “seed”', '“9999” is not a valid value for “h”', '“abc” is not a valid value for “q”', '“<img src=x onerror=alert…” is not a setting of this page']) {
+    await expect(notice).toContainText(problem);
+  }
   await expect(page.locator('[data-testid="url-notice"] img')).toHaveCount(0);
   const d = defaultSettings('default');
   await expect(page.locator('#lab-seed-box')).toHaveValue(String(d.seed));
@@ -220,7 +222,8 @@ test('a broken or foreign URL shows a notice, falls back to defaults and injects
   expect(dialogs).toBe(0);
   await axeClean(page);
   await openLab(page, '/zh-cn/lab/?v=7&seed=1');
-  await expect(page.getByTestId('url-notice')).toContainText('v, seed');
+  await expect(page.getByTestId('url-notice')).toContainText('链接的版本为“7”');
+  await expect(page.locator('#lab-seed-box')).toHaveValue(String(d.seed));
 });
 
 test('compare, the optimiser and the uncertainty band complete', async ({ page }) => {

@@ -11,7 +11,7 @@ import {
   type ResponseCurve,
   type Timing,
 } from '@sim/analytics';
-import type { Schema } from './urlState';
+import type { Schema } from '@/kit/urlState';
 
 /** Retention and discount rates of the margin-multiple table (per year, as in Gupta & Lehmann). */
 export const TABLE_RETENTION = [0.6, 0.7, 0.8, 0.9] as const;

@@ -2,7 +2,7 @@
 // delivered quality, and sweeps the promise to draw the expectation trap. No formulas of its own:
 // every figure is read from the engine's quarterly rows.
 import { getPreset, simulate, defaultStrategy, type Market, type QuarterRow } from '@sim/index';
-import type { Schema } from './urlState';
+import type { Schema } from '@/kit/urlState';
 
 /** Smaller than the full market so a sweep of 17 runs stays fast in a browser tab. */
 export const EXPECTATIONS_RUN = { seed: 'expectations', quarters: 20, customersScale: 0.2 } as const;

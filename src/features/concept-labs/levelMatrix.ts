@@ -15,7 +15,7 @@ import {
   type LevelId,
   type Market,
 } from '@sim/index';
-import type { Schema } from './urlState';
+import type { Schema } from '@/kit/urlState';
 
 /** Smaller than the full Kotler markets so 45 runs stay well under a second in a browser tab. */
 export const MATRIX_RUN = { seed: 1, quarters: 20, customersScale: 0.25 } as const;

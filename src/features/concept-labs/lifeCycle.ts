@@ -223,7 +223,7 @@ export const LIFE_CYCLE_SCHEMA = {
   margin: { kind: 'number', min: 10, max: 100, step: 5, default: DEFAULT_PARAMS.marginPerQuarter },
   discount: { kind: 'number', min: 0, max: 0.3, step: 0.01, default: DEFAULT_PARAMS.discountRatePerYear },
   acquisition: { kind: 'number', min: 0, max: 400, step: 10, default: DEFAULT_PARAMS.acquisitionCostPerCustomer },
-} as const satisfies import('./urlState').Schema;
+} as const satisfies import('@/kit/urlState').Schema;
 
 export interface LifeCycleState {
   onboarding: number;

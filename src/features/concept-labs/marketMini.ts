@@ -1,7 +1,7 @@
 // The compact market lab used by <Predict lab="market">: one level preset per segment of the
 // default market, run through ENGINE's simulate; returns the retention and equity series only.
 import { getPreset, simulate, levelPresetInvestment, defaultStrategy, LEVELS, type LevelId, type Market } from '@sim/index';
-import type { Schema } from './urlState';
+import type { EnumSpec, Schema } from '@/kit/urlState';
 
 export const MINI_RUN = { seed: 'market-mini', quarters: 24, customersScale: 0.2 } as const;
 
@@ -14,13 +14,16 @@ export function miniSegments(): { id: string; defaultLevel: LevelId }[] {
   return defaultMarket().segments.map((s) => ({ id: s.id, defaultLevel: s.defaultLevel }));
 }
 
-/** URL/query state: one level per segment, keyed by the segment's position (s1, s2, s3). */
-export function miniSchema(): Schema {
-  const schema: Schema = {};
-  defaultMarket().segments.forEach((s, k) => {
-    schema[`s${k + 1}`] = { kind: 'enum', values: LEVELS, default: s.defaultLevel };
-  });
-  return schema;
+/** The URL key of a segment's level: named by the segment, as in the main lab (`s.key-accounts=partnership`). */
+export function miniKey(segmentId: string): string {
+  return `s.${segmentId}`;
+}
+
+/** URL/query state: one level, by name, per segment, keyed by the segment's id (never by its position). */
+export function miniSchema(): Record<string, EnumSpec<LevelId>> {
+  const schema: Record<string, EnumSpec<LevelId>> = {};
+  for (const s of defaultMarket().segments) schema[miniKey(s.id)] = { kind: 'enum', values: LEVELS, default: s.defaultLevel };
+  return schema satisfies Schema;
 }
 
 export interface MiniRun {
@@ -29,12 +32,13 @@ export interface MiniRun {
   customerEquity: number[];
 }
 
-export function runMini(levels: readonly LevelId[]): MiniRun {
+/** Runs the default market with each segment at the named level (segments not listed keep their default). */
+export function runMini(levels: Readonly<Record<string, LevelId>>): MiniRun {
   const market = defaultMarket();
   const strategy = defaultStrategy(market);
-  market.segments.forEach((s, k) => {
-    strategy.segments[s.id] = { investment: levelPresetInvestment(market, s.id, levels[k] ?? s.defaultLevel) };
-  });
+  for (const s of market.segments) {
+    strategy.segments[s.id] = { investment: levelPresetInvestment(market, s.id, levels[s.id] ?? s.defaultLevel) };
+  }
   const r = simulate(market, strategy, { ...MINI_RUN });
   return {
     quarters: r.overall.map((row) => row.quarter),

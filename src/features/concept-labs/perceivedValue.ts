@@ -126,12 +126,14 @@ export function evaluateMarket(
   return { basis, offers, leader };
 }
 
+const RATING = { kind: 'number', min: RATING_MIN, max: RATING_MAX, step: 1, default: 5 } as const;
+
 /** URL state of the lab (documented for lesson writers: keys firm, ra, rb, w, scale, basis). */
 export const PERCEIVED_VALUE_SCHEMA = {
-  firm: { kind: 'list', length: 8, min: RATING_MIN, max: RATING_MAX, step: 1, default: DEFAULT_RATINGS.firm },
-  ra: { kind: 'list', length: 8, min: RATING_MIN, max: RATING_MAX, step: 1, default: DEFAULT_RATINGS.rivalA },
-  rb: { kind: 'list', length: 8, min: RATING_MIN, max: RATING_MAX, step: 1, default: DEFAULT_RATINGS.rivalB },
-  w: { kind: 'list', length: 8, min: WEIGHT_MIN, max: WEIGHT_MAX, step: 0.1, default: DEFAULT_WEIGHTS },
+  firm: { kind: 'list', item: RATING, length: 8, default: DEFAULT_RATINGS.firm },
+  ra: { kind: 'list', item: RATING, length: 8, default: DEFAULT_RATINGS.rivalA },
+  rb: { kind: 'list', item: RATING, length: 8, default: DEFAULT_RATINGS.rivalB },
+  w: { kind: 'list', item: { kind: 'number', min: WEIGHT_MIN, max: WEIGHT_MAX, step: 0.1, default: 1 }, length: 8, default: DEFAULT_WEIGHTS },
   scale: { kind: 'number', min: SCALE_MIN, max: SCALE_MAX, step: 0.05, default: DEFAULT_SCALE },
   basis: { kind: 'enum', values: ['perceived', 'objective'] as const, default: 'perceived' },
-} as const satisfies import('./urlState').Schema;
+} as const satisfies import('@/kit/urlState').Schema;

@@ -1,6 +1,16 @@
 // The labs that <Predict> can open, with the string namespace each one needs and its page path.
 // Pure data: the Svelte loaders live in Predict.svelte so this stays importable from Astro and tests.
 
+import type { Locale, Strings } from '@/i18n/client';
+
+/** What every concept lab island takes: its strings, the page's language, and the lesson's query inside
+ *  <Predict> (null or absent on the lab's own page, where the state lives in the page URL). */
+export interface ConceptLabProps {
+  strings: Strings;
+  locale: Locale;
+  query?: string | null;
+}
+
 export const LAB_IDS = ['perceived-value', 'expectations', 'clv', 'level-matrix', 'life-cycle', 'market'] as const;
 export type LabId = (typeof LAB_IDS)[number];
 

@@ -5,12 +5,13 @@ import { simulate, type RunResult } from '@sim/index';
 import { labLimits, marketById } from './limits';
 import { toRunOptions, toStrategy } from './strategy';
 import { decodeSettings, encodeSettings } from './urlState';
+import { snapToRange, type UrlProblem } from '@/kit/urlState';
+import { syncQuery } from '@/kit/urlWriter.svelte';
 import {
   INVESTED_LEVELS,
   clamp,
   cloneSettings,
   matchPreset,
-  roundToStep,
   type InvestedLevelName,
   type InvestmentVector,
   type LabSettings,
@@ -64,8 +65,9 @@ export class LabState {
   visibleQuarters = $state(labLimits.defaults(labLimits.marketIds[0]).quarters);
   playing = $state(false);
   speed = $state<number>(2);
-  /** Names of URL parameters that were ignored on load. */
-  ignoredParams = $state<string[]>([]);
+  /** What could not be used in the link the lab was opened with (listed ones, and how many in all). */
+  urlProblems = $state<UrlProblem[]>([]);
+  urlProblemCount = $state(0);
   optimiser = $state<OptimiserState>({ status: 'idle', progress: 0, phase: null, result: null, forQuery: '', learnerEquity: 0, ms: 0 });
   band = $state<BandState>({ status: 'idle', progress: 0, seeds: BAND_SEEDS_DEFAULT, equity: null, retention: null, forQuery: '', ms: 0 });
 
@@ -86,12 +88,22 @@ export class LabState {
   private optimiseWorker: Worker | null = null;
   private bandWorkers: Worker[] = [];
 
-  /** Reads the URL query; invalid parts fall back to defaults and are listed in ignoredParams. */
+  /** Reads a URL query; invalid parts fall back to defaults and are listed in urlProblems. */
   loadFromQuery(search: string): void {
-    const { settings, ignored } = decodeSettings(search, labLimits);
+    const { settings, problems, problemCount } = decodeSettings(search, labLimits);
     this.settings = settings;
     this.visibleQuarters = settings.quarters;
-    this.ignoredParams = ignored;
+    this.urlProblems = problems;
+    this.urlProblemCount = problemCount;
+  }
+
+  /**
+   * Reads the page's URL, then keeps it in step with the settings (the one URL writer: debounced
+   * replaceState). Call from onMount; returns what stops the sync.
+   */
+  connectUrl(search: string = location.search): () => void {
+    this.loadFromQuery(search);
+    return syncQuery(() => this.query);
   }
 
   // ——— settings ———
@@ -103,7 +115,7 @@ export class LabState {
   /** Sets a scalar setting, clamped to its range; returns the value actually used. */
   setScalar(key: 'promiseLevel' | 'quality' | 'acquisitionSpendPerQuarter' | 'quarters' | 'seed', value: number): number {
     const range: Range = labLimits[key];
-    const v = key === 'seed' || key === 'quarters' ? Math.round(clamp(value, range)) : roundToStep(clamp(value, range), range);
+    const v = snapToRange(value, range);
     this.settings[key] = v;
     this.changed();
     return v;
@@ -119,7 +131,7 @@ export class LabState {
 
   setInvestment(segmentId: string, level: InvestedLevelName, value: number): number {
     const range = labLimits.investmentRange(this.settings.marketId, segmentId, level);
-    const v = roundToStep(clamp(value, range), range);
+    const v = snapToRange(value, range);
     this.settings.investment[segmentId][level] = v;
     this.changed();
     return v;

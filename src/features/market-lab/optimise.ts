@@ -1,6 +1,7 @@
 // "What would have been optimal?": the search, as a pure step-by-step generator over an injected evaluate().
 // It never calls the engine or touches the DOM itself, so Vitest can test it and the worker can pause between steps.
-import { INVESTED_LEVELS, LEVEL_IDS, clamp, roundToStep, type InvestmentVector, type LevelName, type Range } from './settings';
+import { INVESTED_LEVELS, LEVEL_IDS, type InvestmentVector, type LevelName, type Range } from './settings';
+import { snapToRange } from '@/kit/urlState';
 
 export interface SearchSpace {
   segmentIds: readonly string[];
@@ -132,7 +133,7 @@ export function* searchOptimum(space: SearchSpace, evaluate: Evaluate, options: 
         const step = stepOf[`${s}|${l}`];
         for (const dir of [1, -1]) {
           if (evaluations - startEvals >= fineTuneBudget) break;
-          const v = roundToStep(clamp(inv[s][l] + dir * step, r), r);
+          const v = snapToRange(inv[s][l] + dir * step, r);
           if (v === inv[s][l]) continue;
           const trial = { ...inv, [s]: { ...inv[s], [l]: v } };
           const total = evalCached(trial).total;

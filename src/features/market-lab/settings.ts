@@ -51,13 +51,6 @@ export function clamp(v: number, r: Range): number {
   return Math.min(r.max, Math.max(r.min, v));
 }
 
-/** Rounds to the range's step (avoids 0.30000000000000004 in inputs and URLs). */
-export function roundToStep(v: number, r: Range): number {
-  const decimals = Math.max(0, Math.ceil(-Math.log10(r.step) - 1e-9));
-  const stepped = Math.round((v - r.min) / r.step) * r.step + r.min;
-  return Number(stepped.toFixed(decimals));
-}
-
 export function sameInvestment(a: InvestmentVector, b: InvestmentVector): boolean {
   return INVESTED_LEVELS.every((l) => Math.abs(a[l] - b[l]) < 1e-9);
 }

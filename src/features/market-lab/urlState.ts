@@ -1,143 +1,98 @@
-// The lab's state in the URL query (versioned, v=1): encode settings, and decode a query with every value validated.
-// A broken, foreign or out-of-range value is replaced by its default and named in `ignored`; nothing here touches the DOM.
-import {
-  INVESTED_LEVELS,
-  LEVEL_IDS,
-  cloneSettings,
-  matchPreset,
-  roundToStep,
-  type InvestmentVector,
-  type LabLimits,
-  type LabSettings,
-  type LevelName,
-  type Range
-} from './settings';
+// The lab's settings in the URL query (v=1) through the one kit codec: the lab's schema for a market, and
+// settings ⇄ query. A segment's levels are written by preset name when they equal one; nothing here touches the DOM.
+import { parseQuery, serializeQuery, type NumberSpec, type Schema, type StateOf, type UrlProblem } from '@/kit/urlState';
+import { INVESTED_LEVELS, LEVEL_IDS, cloneSettings, matchPreset, type InvestmentVector, type LabLimits, type LabSettings, type LevelName } from './settings';
 
-export const URL_VERSION = '1';
 const SEGMENT_PREFIX = 's.';
-const SCALAR_KEYS = ['v', 'm', 'seed', 'h', 'pr', 'acq', 'q'] as const;
-/** At most this many ignored names are reported (a hostile URL can carry thousands). */
-const MAX_REPORTED = 8;
-const MAX_NAME_LENGTH = 24;
 
 export interface DecodeResult {
   settings: LabSettings;
-  /** Names of query parameters that were not used (shortened, plain text). */
-  ignored: string[];
+  /** What could not be used (listed ones, shortened for display) and how many problems in all. */
+  problems: UrlProblem[];
+  problemCount: number;
 }
 
-const DECIMAL = /^-?\d{1,12}(\.\d{1,8})?$/;
-const INTEGER = /^\d{1,10}$/;
+/** A segment's value in the URL: a level preset by name, or the spend in each invested level. */
+type SegmentValue = LevelName | number[];
 
-/** Parses a plain decimal inside the range, or returns null (no exponents, no Infinity, no hex). */
-export function parseInRange(raw: string | null, r: Range, integer = false): number | null {
-  if (raw === null) return null;
-  const s = raw.trim();
-  if (!(integer ? INTEGER : DECIMAL).test(s)) return null;
-  const v = Number(s);
-  if (!Number.isFinite(v) || v < r.min || v > r.max) return null;
-  return integer ? v : roundToStep(v, r);
+function segmentValue(limits: LabLimits, marketId: string, segmentId: string, inv: InvestmentVector): SegmentValue {
+  const preset = matchPreset(limits, marketId, segmentId, inv);
+  return preset === 'custom' ? INVESTED_LEVELS.map((l) => inv[l]) : preset;
 }
 
-function shortName(name: string): string {
-  const clean = name.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return clean.length > MAX_NAME_LENGTH ? `${clean.slice(0, MAX_NAME_LENGTH)}…` : clean;
+const schemas = new WeakMap<LabLimits, Map<string, Schema>>();
+
+/** The lab's URL schema for one market: scalar settings, then one entry per segment in display order. */
+export function labSchema(limits: LabLimits, marketId: string): Schema {
+  // Encoding runs on every settings change; a market's schema never changes, so it is built once.
+  let byMarket = schemas.get(limits);
+  if (!byMarket) schemas.set(limits, (byMarket = new Map()));
+  const cached = byMarket.get(marketId);
+  if (cached) return cached;
+  const d = limits.defaults(marketId);
+  const num = (r: { min: number; max: number; step: number }, value: number): NumberSpec => ({ kind: 'number', ...r, default: value });
+  const schema: Schema = {
+    m: { kind: 'enum', values: limits.marketIds, default: limits.marketIds[0] },
+    seed: { kind: 'integer', min: limits.seed.min, max: limits.seed.max, default: d.seed },
+    h: { kind: 'integer', min: limits.quarters.min, max: limits.quarters.max, default: d.quarters },
+    pr: num(limits.promiseLevel, d.promiseLevel),
+    acq: num(limits.acquisitionSpendPerQuarter, d.acquisitionSpendPerQuarter),
+    q: num(limits.quality, d.quality),
+  };
+  for (const segId of limits.segmentIds(marketId)) {
+    schema[SEGMENT_PREFIX + segId] = {
+      kind: 'oneOf',
+      options: [
+        { kind: 'enum', values: LEVEL_IDS, default: 'basic' },
+        { kind: 'tuple', items: INVESTED_LEVELS.map((l) => num(limits.investmentRange(marketId, segId, l), 0)), default: INVESTED_LEVELS.map(() => 0) },
+      ],
+      default: segmentValue(limits, marketId, segId, d.investment[segId]),
+    };
+  }
+  byMarket.set(marketId, schema);
+  return schema;
 }
 
-function formatNumber(v: number): string {
-  return String(Number(v.toFixed(6)));
-}
-
-/** The query string (without "?") for the settings; levels that match a preset are written by name. */
+/** The query string (without "?") for the settings: v=1 first, keys in a fixed order. */
 export function encodeSettings(settings: LabSettings, limits: LabLimits): string {
-  const p = new URLSearchParams();
-  p.set('v', URL_VERSION);
-  p.set('m', settings.marketId);
-  p.set('seed', String(settings.seed));
-  p.set('h', String(settings.quarters));
-  p.set('pr', formatNumber(settings.promiseLevel));
-  p.set('acq', formatNumber(settings.acquisitionSpendPerQuarter));
-  p.set('q', formatNumber(settings.quality));
+  const state: StateOf<Schema> = {
+    m: settings.marketId,
+    seed: settings.seed,
+    h: settings.quarters,
+    pr: settings.promiseLevel,
+    acq: settings.acquisitionSpendPerQuarter,
+    q: settings.quality,
+  };
   for (const segId of limits.segmentIds(settings.marketId)) {
     const inv = settings.investment[segId];
-    if (!inv) continue;
-    const preset = matchPreset(limits, settings.marketId, segId, inv);
-    p.set(SEGMENT_PREFIX + segId, preset === 'custom' ? INVESTED_LEVELS.map((l) => formatNumber(inv[l])).join(',') : preset);
+    if (inv) state[SEGMENT_PREFIX + segId] = segmentValue(limits, settings.marketId, segId, inv);
   }
-  return p.toString();
+  return serializeQuery(labSchema(limits, settings.marketId), state);
 }
 
-function decodeSegment(raw: string, limits: LabLimits, marketId: string, segId: string): InvestmentVector | null {
-  if ((LEVEL_IDS as readonly string[]).includes(raw)) return limits.presetInvestment(marketId, segId, raw as LevelName);
-  const parts = raw.split(',');
-  if (parts.length !== INVESTED_LEVELS.length) return null;
-  const out = {} as InvestmentVector;
-  for (let i = 0; i < parts.length; i++) {
-    const level = INVESTED_LEVELS[i];
-    const v = parseInRange(parts[i], limits.investmentRange(marketId, segId, level));
-    if (v === null) return null;
-    out[level] = v;
-  }
-  return out;
-}
-
-/** Reads settings from a query string; anything invalid falls back to the default and is listed. */
+/**
+ * Reads settings from a query. The lab requires `v`: a query without it (tracking parameters, another
+ * site's) is not read at all. Anything invalid keeps its default and is reported.
+ */
 export function decodeSettings(search: string, limits: LabLimits): DecodeResult {
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(search);
-  } catch {
-    return { settings: limits.defaults(limits.marketIds[0]), ignored: ['?'] };
-  }
-  const keys = [...new Set([...params.keys()])];
-  const defaultMarket = limits.marketIds[0];
-  if (keys.length === 0) return { settings: limits.defaults(defaultMarket), ignored: [] };
-
-  const ignored: string[] = [];
-  const ignore = (name: string) => {
-    const s = shortName(name);
-    if (!ignored.includes(s)) ignored.push(s);
-  };
-
-  // A URL without our version, or of another version, is foreign: none of it is trusted.
-  if (params.get('v') !== URL_VERSION) {
-    for (const k of keys) ignore(k);
-    return { settings: limits.defaults(defaultMarket), ignored: ignored.slice(0, MAX_REPORTED) };
-  }
-
-  const m = params.get('m');
-  let marketId = defaultMarket;
-  if (m !== null) {
-    if (limits.marketIds.includes(m)) marketId = m;
-    else ignore('m');
-  }
-  const settings = cloneSettings(limits.defaults(marketId));
-
-  const scalar = (key: string, range: Range, set: (v: number) => void, integer = false) => {
-    const raw = params.get(key);
-    if (raw === null) return;
-    const v = parseInRange(raw, range, integer);
-    if (v === null) ignore(key);
-    else set(v);
-  };
-  scalar('seed', limits.seed, (v) => (settings.seed = v), true);
-  scalar('h', limits.quarters, (v) => (settings.quarters = v), true);
-  scalar('pr', limits.promiseLevel, (v) => (settings.promiseLevel = v));
-  scalar('acq', limits.acquisitionSpendPerQuarter, (v) => (settings.acquisitionSpendPerQuarter = v));
-  scalar('q', limits.quality, (v) => (settings.quality = v));
-
-  const segIds = limits.segmentIds(marketId);
-  for (const key of keys) {
-    if ((SCALAR_KEYS as readonly string[]).includes(key)) continue;
-    if (!key.startsWith(SEGMENT_PREFIX)) {
-      ignore(key);
-      continue;
+  // The market decides which segments exist, so it is looked at first; the codec then reports it if bad.
+  const asked = new URLSearchParams(search).getAll('m');
+  const marketId = asked.length === 1 && limits.marketIds.includes(asked[0]) ? asked[0] : limits.marketIds[0];
+  const { state, problems, problemCount } = parseQuery(labSchema(limits, marketId), search, { versionRequired: true });
+  // A link of another version keeps every default, including the market.
+  const market = state.m === marketId ? marketId : limits.marketIds[0];
+  const settings = cloneSettings(limits.defaults(market));
+  if (market === marketId) {
+    settings.seed = state.seed as number;
+    settings.quarters = state.h as number;
+    settings.promiseLevel = state.pr as number;
+    settings.acquisitionSpendPerQuarter = state.acq as number;
+    settings.quality = state.q as number;
+    for (const segId of limits.segmentIds(market)) {
+      const v = state[SEGMENT_PREFIX + segId] as SegmentValue;
+      settings.investment[segId] =
+        typeof v === 'string' ? limits.presetInvestment(market, segId, v) : (Object.fromEntries(INVESTED_LEVELS.map((l, i) => [l, v[i]])) as InvestmentVector);
     }
-    const segId = key.slice(SEGMENT_PREFIX.length);
-    const raw = params.get(key);
-    const inv = segIds.includes(segId) && raw !== null ? decodeSegment(raw, limits, marketId, segId) : null;
-    if (inv) settings.investment[segId] = inv;
-    else ignore(key);
   }
-  return { settings, ignored: ignored.slice(0, MAX_REPORTED) };
+  return { settings, problems, problemCount };
 }

@@ -1,5 +1,6 @@
 // Pure logic of the class board: ranking, the spread of decisions per round, and the CSV rows.
 // Entries arrive already parsed and verified; nothing here re-simulates or touches the DOM.
+import { LEVELS } from '@sim/market';
 import { toCsv, type CsvCell } from '@sim/csv';
 import type { ResultFile, Verdict } from './resultFile';
 import { spread, type Spread } from './stats';
@@ -62,7 +63,10 @@ export function spreadByRound(files: readonly ResultFile[], controlIds: readonly
       const values: number[] = [];
       for (const f of files) {
         const d = f.decisions[r];
-        if (d !== undefined && Object.hasOwn(d, control)) values.push(d[control]);
+        if (d === undefined || !Object.hasOwn(d, control)) continue;
+        // A level preset is named in the file; its position among the levels orders it for min/median/max.
+        const v = d[control];
+        values.push(typeof v === 'number' ? v : LEVELS.indexOf(v));
       }
       const s = spread(values);
       if (s !== null) rows.push({ key: `${r + 1}:${control}`, round: r + 1, control, spread: s });

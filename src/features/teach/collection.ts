@@ -2,7 +2,7 @@
 // Only Astro pages import this (it uses astro:content); islands get plain props instead.
 import { getCollection } from 'astro:content';
 import type { Scenario } from '@sim/scenario';
-import type { Locale } from '@/i18n';
+import { locales, type Locale } from '@/i18n';
 import { resolveLesson } from '@/features/learn/lessons';
 import { scenarioInfo } from './replay';
 
@@ -27,4 +27,10 @@ export async function lessonRef(slug: string, locale: Locale): Promise<{ title: 
   const found = resolveLesson(lessons, slug, locale);
   if (!found) return null;
   return { title: found.lesson.data.title, path: `/${locale}/learn/${slug}/` };
+}
+
+/** `getStaticPaths` of the pages that exist once per scenario and locale (play, notes, worksheet). */
+export async function scenarioStaticPaths() {
+  const scenarios = await getScenarios();
+  return locales.flatMap((locale) => scenarios.map((scenario) => ({ params: { locale, id: scenarioInfo(scenario).id }, props: { scenario } })));
 }

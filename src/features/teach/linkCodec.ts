@@ -1,7 +1,7 @@
-// The teacher's link: `?v=1&seed=…&lock=a,b` on a scenario page. Encodes and validates it.
-// Bad input never throws: it yields the scenario's defaults plus a list of problems to show.
+// The teacher's link: `?v=1&seed=…&lock=a,b` on a scenario page, read and written by the one kit codec.
+// Bad input never throws: it yields the scenario's defaults plus the problems the shared notice shows.
+import { parseQuery, serializeQuery, type Schema, type UrlProblem } from '@/kit/urlState';
 
-export const LINK_VERSION = 1;
 /** Seeds are short, URL-safe and readable aloud in class (letters, digits, - and _). */
 export const SEED_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 
@@ -11,16 +11,11 @@ export interface LinkState {
   locks: string[];
 }
 
-export type LinkProblem =
-  | { kind: 'version'; value: string }
-  | { kind: 'seed'; value: string }
-  | { kind: 'lock'; value: string }
-  | { kind: 'unknownParam'; value: string };
-
 export interface LinkParseResult {
   state: LinkState;
-  problems: LinkProblem[];
-  /** True when the URL asked for something (seed or locks) that we applied. */
+  problems: UrlProblem[];
+  problemCount: number;
+  /** True when the URL asked for something (a seed or locks) that was applied. */
   custom: boolean;
 }
 
@@ -28,58 +23,27 @@ export function isValidSeed(seed: string): boolean {
   return SEED_PATTERN.test(seed);
 }
 
-const KNOWN_PARAMS = new Set(['v', 'seed', 'lock']);
+/** The link's schema for one scenario: its seed, and the controls a teacher may lock (see locks.ts). */
+function linkSchema(defaults: { seed: string; lockable: readonly string[] }) {
+  return {
+    seed: { kind: 'string', pattern: SEED_PATTERN, default: defaults.seed },
+    lock: { kind: 'list', item: { kind: 'enum', values: defaults.lockable, default: '' }, set: true, omitDefault: true, default: [] as string[] },
+  } satisfies Schema;
+}
 
 /**
  * Reads `?v=1&seed=…&lock=…` for a scenario. `lockable` are the control ids a teacher may lock
- * (visible and not already locked by the scenario). Unknown or invalid parts are reported and
- * dropped; the rest still applies.
+ * (lockableIds of the scenario's controls). Unknown or invalid parts are reported and dropped; the rest applies.
  */
 export function parseLink(search: string, defaults: { seed: string; lockable: readonly string[] }): LinkParseResult {
-  const params = new URLSearchParams(search);
-  const problems: LinkProblem[] = [];
-  const state: LinkState = { seed: defaults.seed, locks: [] };
-  let custom = false;
-
-  for (const key of new Set(params.keys())) {
-    if (!KNOWN_PARAMS.has(key)) problems.push({ kind: 'unknownParam', value: key.slice(0, 40) });
-  }
-  const version = params.get('v');
-  if (version !== null && version !== String(LINK_VERSION)) {
-    problems.push({ kind: 'version', value: version.slice(0, 40) });
-    return { state, problems, custom: false };
-  }
-  const seed = params.get('seed');
-  if (seed !== null) {
-    if (isValidSeed(seed)) {
-      state.seed = seed;
-      custom = true;
-    } else {
-      problems.push({ kind: 'seed', value: seed.slice(0, 40) });
-    }
-  }
-  const lock = params.get('lock');
-  if (lock !== null && lock !== '') {
-    const lockable = new Set(defaults.lockable);
-    for (const id of lock.split(',').slice(0, 50)) {
-      if (lockable.has(id)) {
-        if (!state.locks.includes(id)) state.locks.push(id);
-        custom = true;
-      } else {
-        problems.push({ kind: 'lock', value: id.slice(0, 40) });
-      }
-    }
-  }
-  return { state, problems, custom };
+  const r = parseQuery(linkSchema(defaults), search);
+  const state: LinkState = { seed: r.state.seed, locks: r.state.lock };
+  return { state, problems: r.problems, problemCount: r.problemCount, custom: r.applied.includes('seed') || state.locks.length > 0 };
 }
 
 /** The query string (with leading `?`) for a seed and locks; locks sorted for stable links. */
 export function buildQuery(state: LinkState): string {
-  const params = new URLSearchParams();
-  params.set('v', String(LINK_VERSION));
-  params.set('seed', state.seed);
-  if (state.locks.length > 0) params.set('lock', [...state.locks].sort().join(','));
-  return `?${params.toString()}`;
+  return `?${serializeQuery(linkSchema({ seed: state.seed, lockable: state.locks }), { seed: state.seed, lock: state.locks })}`;
 }
 
 /** A fresh seed for the link builder, from the browser's crypto source (not the model's RNG). */

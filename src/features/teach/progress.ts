@@ -1,7 +1,7 @@
 // Keeps a student's rounds in localStorage so a reload or a language switch does not lose them.
 // Storage may be full, disabled or corrupt: every access is guarded and what is read is validated.
 import { z } from 'zod';
-import type { Decision } from './resultFile';
+import { decisionValueSchema, type Decision } from './resultFile';
 
 const KEY_PREFIX = 'crm-lab:teach:';
 const CONTROL_ID = /^[A-Za-z][A-Za-z0-9_-]{0,40}(\.[A-Za-z][A-Za-z0-9_-]{0,40}){0,3}$/;
@@ -18,7 +18,7 @@ const progressSchema = z
     seed: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
     locks: z.array(z.string().regex(CONTROL_ID)).max(80),
     decisions: z
-      .array(z.record(z.string().regex(CONTROL_ID).refine((k) => !k.split('.').some((p) => FORBIDDEN.has(p))), z.number()))
+      .array(z.record(z.string().regex(CONTROL_ID).refine((k) => !k.split('.').some((p) => FORBIDDEN.has(p))), decisionValueSchema))
       .max(40),
   })
   .strict();

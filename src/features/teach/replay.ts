@@ -2,23 +2,14 @@
 // decisions per round through an engine's scenarioRun (the same path the board uses to verify a
 // file, with the engine of the file's model version), the score and display text. It must not touch
 // the DOM and never simulates on its own.
-import { LEVELS, type InvestedLevel, type Market, type QuarterRow, type Strategy } from '@sim/index';
+import { LEVELS, type InvestedLevel, type LevelId, type Market, type QuarterRow, type Strategy } from '@sim/index';
 import { currentRelease, type ModelRelease } from '@sim/release';
 import { scenarioMarket, type Scenario } from '@sim/scenario';
 import type { Locale, StringKey, Translate } from '@/i18n/core';
 import { levelKey, segmentName } from '@/i18n/vocab';
-import type { ClaimedResults, Decision, EngineLookup, ReplayContext } from './resultFile';
-
-export interface LocalText {
-  en: string;
-  zh: string;
-}
-
-/** Picks the page's language from a bilingual text (zh for zh-cn). */
-export function scenarioText(text: LocalText, locale: Locale): string {
-  return locale === 'zh-cn' ? text.zh : text.en;
-}
-
+import { localText, type LocalText } from '@/kit/localText';
+import type { ClaimedResults, Decision, DecisionValue, EngineLookup, ReplayContext } from './resultFile';
+import { lockControls, type LockedBy } from './locks';
 
 /** The fields of a scenario the pages show, in one flat shape. */
 export interface ScenarioInfo {
@@ -63,13 +54,20 @@ export interface TeachControl {
   segment?: string;
   /** For investment controls: the level funded. */
   level?: InvestedLevel;
+  /** The range of a numeric control; for a level preset, the levels' positions (used only to order them). */
   min: number;
   max: number;
   step: number;
-  /** The value in the scenario's starting strategy (levelPreset: index into LEVELS). */
-  initial: number;
+  /** The value in the scenario's starting strategy (levelPreset: the level's name). */
+  initial: DecisionValue;
   locked: boolean;
-  lockedBy: 'scenario' | 'teacher' | null;
+  lockedBy: LockedBy;
+}
+
+/** A level-preset value as a level: its name, or (files of older pages) its position in LEVELS. */
+export function levelOf(value: DecisionValue): LevelId | null {
+  if (typeof value === 'string') return (LEVELS as readonly string[]).includes(value) ? value : null;
+  return Number.isInteger(value) && value >= 0 && value < LEVELS.length ? LEVELS[value]! : null;
 }
 
 /** A round number for slider ends and steps: 1, 2, 2.5 or 5 times a power of ten. */
@@ -80,12 +78,13 @@ function nice(x: number): number {
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10) * p;
 }
 
-/** Which level preset a segment's investment equals, or -1 when it is a custom mix. */
-function presetIndex(release: ModelRelease, market: Market, segment: string, investment: Strategy['segments'][string]['investment']): number {
-  return LEVELS.findIndex((l) => {
+/** Which level preset a segment's investment equals (basic for a custom mix). */
+function presetLevel(release: ModelRelease, market: Market, segment: string, investment: Strategy['segments'][string]['investment']): LevelId {
+  const found = LEVELS.find((l) => {
     const preset = release.levelPresetInvestment(market, segment, l);
     return (Object.keys(preset) as InvestedLevel[]).every((k) => preset[k] === investment[k]);
   });
+  return found ?? LEVELS[0]!;
 }
 
 function describeControl(release: ModelRelease, market: Market, initial: Strategy, id: string, locked: boolean): TeachControl {
@@ -107,13 +106,14 @@ function describeControl(release: ModelRelease, market: Market, initial: Strateg
     return { ...base, kind: 'investment', segment, level: lvl, min: 0, max, step: nice(max / 100), initial: start };
   }
   const inv = initial.segments[segment]?.investment;
-  const index = inv ? presetIndex(release, market, segment, inv) : 0;
-  return { ...base, kind: 'levelPreset', segment, min: 0, max: LEVELS.length - 1, step: 1, initial: Math.max(0, index) };
+  const initialLevel = inv ? presetLevel(release, market, segment, inv) : LEVELS[0]!;
+  return { ...base, kind: 'levelPreset', segment, min: 0, max: LEVELS.length - 1, step: 1, initial: initialLevel };
 }
 
 /**
- * The controls of a scenario in display order: the visible ones, then locked ones not listed as visible.
- * Ranges come from the scenario's market under `release` (the current engine unless verifying an older file).
+ * The controls of a scenario in display order (the visible ones, then locked ones not listed as visible),
+ * with the scenario's own locks; lockControls() adds a teacher's. Ranges come from the scenario's market
+ * under `release` (the current engine unless verifying an older file).
  */
 export function teachControls(s: Scenario, release: ModelRelease = currentRelease): TeachControl[] {
   const market = release.scenarioMarket(s);
@@ -149,16 +149,15 @@ export function controlLabel(c: TeachControl, s: Scenario, t: Translate, locale:
 }
 
 /** A control value as text: level names for level presets, numbers otherwise. */
-export function controlValueText(c: TeachControl, value: number, t: Translate, number: (v: number) => string): string {
-  if (c.kind === 'levelPreset' && Number.isInteger(value) && value >= 0 && value < LEVELS.length) {
-    return t(levelKey(LEVELS[value]!));
-  }
-  return number(value);
+export function controlValueText(c: TeachControl, value: DecisionValue, t: Translate, number: (v: number) => string): string {
+  const level = c.kind === 'levelPreset' ? levelOf(value) : null;
+  if (level !== null) return t(levelKey(level));
+  return typeof value === 'number' ? number(value) : value;
 }
 
 /** The scheduled events with their own labels, for the teacher notes. */
 export function eventText(s: Scenario, t: Translate, locale: Locale): string[] {
-  return s.events.map((e) => t('teach.notes.event', { quarter: e.quarter, event: scenarioText(e.label, locale) }));
+  return s.events.map((e) => t('teach.notes.event', { quarter: e.quarter, event: localText(e.label, locale) }));
 }
 
 /** The strategy of one round: the starting strategy with the open controls set from the decision. */
@@ -171,15 +170,17 @@ function roundStrategy(
   extraLocks: readonly string[],
 ): Strategy {
   const st: Strategy = JSON.parse(JSON.stringify(initial)) as Strategy;
-  const open = controls.filter((c) => !c.locked && !extraLocks.includes(c.id) && Object.hasOwn(d, c.id));
+  const open = lockControls(controls, extraLocks).controls.filter((c) => !c.locked && Object.hasOwn(d, c.id));
   // Level presets first, so that a finer investment control on the same segment can adjust them.
   for (const c of open) {
-    if (c.kind === 'levelPreset' && c.segment !== undefined) {
-      st.segments[c.segment] = { investment: release.levelPresetInvestment(market, c.segment, LEVELS[Math.round(d[c.id])]) };
+    const level = c.kind === 'levelPreset' ? levelOf(d[c.id]) : null;
+    if (level !== null && c.segment !== undefined) {
+      st.segments[c.segment] = { investment: release.levelPresetInvestment(market, c.segment, level) };
     }
   }
   for (const c of open) {
     const v = d[c.id];
+    if (typeof v !== 'number') continue;
     if (c.kind === 'investment' && c.segment !== undefined && c.level !== undefined) {
       st.segments[c.segment].investment[c.level] = v;
     } else if (c.kind === 'promiseLevel' || c.kind === 'quality' || c.kind === 'acquisitionSpendPerQuarter') {
@@ -237,18 +238,17 @@ export function checkDecisions(
   release: ModelRelease = currentRelease,
 ): string | null {
   if (decisions.length > s.rounds) return `rounds: ${decisions.length} > ${s.rounds}`;
-  const controls = new Map(teachControls(s, release).map((c) => [c.id, c]));
-  for (const id of extraLocks) {
-    const c = controls.get(id);
-    if (!c || c.locked) return `lock ${id}`;
-  }
+  const { controls: locked, refused } = lockControls(teachControls(s, release), extraLocks);
+  if (refused.length > 0) return `lock ${refused[0]}`;
+  const controls = new Map(locked.map((c) => [c.id, c]));
   for (let r = 0; r < decisions.length; r++) {
-    for (const [id, value] of Object.entries(decisions[r])) {
+    for (const [id, value] of Object.entries(decisions[r]!)) {
       const c = controls.get(id);
       if (!c) return `round ${r + 1}: unknown control ${id}`;
-      if (c.locked || extraLocks.includes(id)) return `round ${r + 1}: ${id} is locked`;
-      if (!(value >= c.min && value <= c.max)) return `round ${r + 1}: ${id} out of range`;
-      if (c.kind === 'levelPreset' && !Number.isInteger(value)) return `round ${r + 1}: ${id} is not a level`;
+      if (c.locked) return `round ${r + 1}: ${id} is locked`;
+      if (c.kind === 'levelPreset') {
+        if (levelOf(value) === null) return `round ${r + 1}: ${id} is not a level`;
+      } else if (typeof value !== 'number' || !(value >= c.min && value <= c.max)) return `round ${r + 1}: ${id} out of range`;
     }
   }
   return null;
@@ -273,15 +273,24 @@ export function makeReplayContext(
     scenarioVersion: (s) => s.version,
     checkDecisions: (release, s, decisions, locks) =>
       decisions.length !== s.rounds ? `rounds: ${decisions.length} ≠ ${s.rounds}` : checkDecisions(s, decisions, locks, release),
-    replay: (release, s, seed, decisions, locks) => cachedReplay(release, s, seed, decisions, locks),
+    replay: (release, s, seed, decisions, locks) => claimedFrom(replayOutcome(s, seed, decisions, locks, release)),
   };
 }
 
 // One cache per engine object, so that two engines can never share a replay.
-const caches = new WeakMap<ModelRelease, Map<string, ClaimedResults>>();
+const caches = new WeakMap<ModelRelease, Map<string, PlayOutcome>>();
 
-/** Re-simulation is the expensive part; the board re-verifies on every setting change, so runs are cached. */
-function cachedReplay(release: ModelRelease, s: Scenario, seed: string, decisions: readonly Decision[], locks: readonly string[]): ClaimedResults {
+/**
+ * playScenario, remembered: the board re-verifies on every setting change and draws the runs it verified,
+ * and the player re-reads its run, so a run is simulated once. Callers must not change what they get.
+ */
+export function replayOutcome(
+  s: Scenario,
+  seed: string,
+  decisions: readonly Decision[],
+  locks: readonly string[],
+  release: ModelRelease = currentRelease,
+): PlayOutcome {
   let cache = caches.get(release);
   if (!cache) {
     cache = new Map();
@@ -290,8 +299,8 @@ function cachedReplay(release: ModelRelease, s: Scenario, seed: string, decision
   const key = JSON.stringify([s.id, s.version, seed, decisions, [...locks].sort()]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const claimed = claimedFrom(playScenario(s, seed, decisions, locks, release));
+  const outcome = playScenario(s, seed, decisions, locks, release);
   if (cache.size > 500) cache.clear();
-  cache.set(key, claimed);
-  return claimed;
+  cache.set(key, outcome);
+  return outcome;
 }

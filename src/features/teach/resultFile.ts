@@ -2,6 +2,7 @@
 // A file is untrusted input: it is size-checked, parsed with JSON.parse, checked by a zod schema
 // and copied field by field. It is never merged into other objects, never rendered as markup.
 import { z } from 'zod';
+import { LEVELS, type LevelId } from '@sim/market';
 // The one list of keys refused in files, shared with the scenario schema.
 import { RESERVED_KEYS } from '@sim/scenario';
 // A file holds at most what one scenario can: the model's caps on rounds and quarters.
@@ -17,8 +18,10 @@ const MAX_CONTROLS = 80;
 /** Control ids are dotted identifiers (`promiseLevel`, `mass.proactive`); never prototype keys. */
 const CONTROL_ID = /^[A-Za-z][A-Za-z0-9_-]{0,40}(\.[A-Za-z][A-Za-z0-9_-]{0,40}){0,3}$/;
 
+/** A control's value: a number, or for a level-preset control the level's name (never its position). */
+export type DecisionValue = number | LevelId;
 /** One round's decisions: control id → value (only the controls the student could set). */
-export type Decision = Record<string, number>;
+export type Decision = Record<string, DecisionValue>;
 
 export interface ClaimedResults {
   /** Customer equity at the end of each quarter played. */
@@ -50,9 +53,11 @@ const controlId = z
   .regex(CONTROL_ID)
   .refine((id) => id.split('.').every((part) => !RESERVED_KEYS.has(part)), 'reserved key');
 const finite = z.number();
+/** Level presets are stored by name; files of older pages may hold a level's position (a number). */
+export const decisionValueSchema = z.union([finite, z.enum(LEVELS as readonly [LevelId, ...LevelId[]])]);
 
 const decisionSchema = z
-  .record(controlId, finite)
+  .record(controlId, decisionValueSchema)
   .refine((d) => Object.keys(d).length <= MAX_CONTROLS, 'too many controls');
 
 const resultSchema = z
@@ -192,7 +197,7 @@ export function parseResultFile(text: string, byteSize = text.length): ParseOutc
 }
 
 /** A decision rebuilt on a null-prototype-free plain object from validated keys only. */
-function copyDecision(d: Record<string, number>): Decision {
+function copyDecision(d: Decision): Decision {
   const out: Decision = {};
   for (const key of Object.keys(d)) {
     if (!RESERVED_KEYS.has(key)) Object.defineProperty(out, key, { value: d[key], enumerable: true, writable: true, configurable: true });

@@ -11,7 +11,7 @@ import {
   TABLE_DISCOUNT,
   TABLE_RETENTION,
 } from '@/features/concept-labs/clv';
-import { defaults, parseState } from '@/features/concept-labs/urlState';
+import { defaults, parseQuery } from '@/kit/urlState';
 
 const inputs = [
   { margin: 100, retention: 0.8, discount: 0.1, acq: 150, timing: 'end' as const },
@@ -89,13 +89,13 @@ describe('Blattberg–Deighton surface', () => {
 
 describe('CLV URL state', () => {
   it('reads the keys lesson writers use', () => {
-    const r = parseState(CLV_SCHEMA, 'margin=120&retention=0.9&discount=0.12');
-    expect(r.invalid).toEqual([]);
+    const r = parseQuery(CLV_SCHEMA, 'margin=120&retention=0.9&discount=0.12');
+    expect(r.problems).toEqual([]);
     expect([r.state.margin, r.state.retention, r.state.discount]).toEqual([120, 0.9, 0.12]);
   });
   it('falls back to defaults and reports a bad value', () => {
-    const r = parseState(CLV_SCHEMA, 'v=1&retention=1.5&timing=never');
-    expect(r.invalid.sort()).toEqual(['retention', 'timing']);
+    const r = parseQuery(CLV_SCHEMA, 'v=1&retention=1.5&timing=never');
+    expect(r.problems.map((p) => ('name' in p ? p.name : p.kind))).toEqual(['retention', 'timing']);
     expect(r.state.retention).toBe(defaults(CLV_SCHEMA).retention);
   });
 });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseState } from '@/features/concept-labs/urlState';
+import { parseQuery } from '@/kit/urlState';
 import { EXPECTATIONS_SCHEMA, runAt } from '@/features/concept-labs/expectations';
 import { CLV_SCHEMA, clvFigures } from '@/features/concept-labs/clv';
 import { LEVEL_MATRIX_SCHEMA, computeMatrix, UNIT_COSTS, type CellResult } from '@/features/concept-labs/levelMatrix';
@@ -39,8 +39,8 @@ describe('relationship-quality: a bolder promise that is still kept', () => {
   it('opens the expectations lab at quality 4 and promise 2, answer "retention barely moves, equity up about two fifths"', () => {
     expect(p.lab).toBe('expectations');
     expect(p.answer).toBe(1);
-    const { state, invalid } = parseState(EXPECTATIONS_SCHEMA, p.query);
-    expect(invalid).toEqual([]);
+    const { state, problems } = parseQuery(EXPECTATIONS_SCHEMA, p.query);
+    expect(problems).toEqual([]);
     expect(state).toEqual({ promise: 2, quality: 4 });
   });
 
@@ -73,8 +73,8 @@ describe('customer-profitability: re-pricing a loyal low-margin customer', () =>
   it('opens the CLV lab at margin 20, retention 0.9, discount 0.1, no acquisition cost, answer "rises to about 107"', () => {
     expect(p.lab).toBe('clv');
     expect(p.answer).toBe(1);
-    const { state, invalid } = parseState(CLV_SCHEMA, p.query);
-    expect(invalid).toEqual([]);
+    const { state, problems } = parseQuery(CLV_SCHEMA, p.query);
+    expect(problems).toEqual([]);
     expect(state).toMatchObject({ margin: 20, retention: 0.9, discount: 0.1, acq: 0, timing: 'end' });
   });
 
@@ -88,7 +88,7 @@ describe('customer-profitability: re-pricing a loyal low-margin customer', () =>
     expect(at(40, 0.77).clv).toBeGreaterThan(90);
     expect(at(40, 0.75).clv).toBeCloseTo(85.71, 2);
     // the lab's sliders can reach the values the learner is asked to set
-    expect(parseState(CLV_SCHEMA, 'margin=40&retention=0.8').invalid).toEqual([]);
+    expect(parseQuery(CLV_SCHEMA, 'margin=40&retention=0.8').problems).toEqual([]);
   });
 });
 
@@ -98,13 +98,13 @@ describe('crm-systems: cheaper reactive and accountable work', () => {
   it('opens the level-matrix lab with reactive and accountable at half cost, answer "some modest-margin markets move up one level"', () => {
     expect(p.lab).toBe('level-matrix');
     expect(p.answer).toBe(1);
-    const { state, invalid } = parseState(LEVEL_MATRIX_SCHEMA, p.query);
-    expect(invalid).toEqual([]);
+    const { state, problems } = parseQuery(LEVEL_MATRIX_SCHEMA, p.query);
+    expect(problems).toEqual([]);
     expect(state).toEqual({ ...UNIT_COSTS, reactive: 0.5, accountable: 0.5 });
   });
 
   it('the matrix agrees: many/medium and medium/low move from reactive to accountable, nothing else moves, few/high stays partnership', () => {
-    const { state } = parseState(LEVEL_MATRIX_SCHEMA, p.query);
+    const { state } = parseQuery(LEVEL_MATRIX_SCHEMA, p.query);
     const key = (c: CellResult) => `${c.numbers}/${c.margin}`;
     const before = new Map(computeMatrix(UNIT_COSTS).map((c) => [key(c), c.best]));
     const after = new Map(computeMatrix(state).map((c) => [key(c), c.best]));

@@ -11,7 +11,7 @@ import {
   marketWithCosts,
   UNIT_COSTS,
 } from '@/features/concept-labs/levelMatrix';
-import { parseState } from '@/features/concept-labs/urlState';
+import { parseQuery } from '@/kit/urlState';
 
 describe('level matrix', () => {
   it('the few/high cell equals an independent run of every level with simulate()', () => {
@@ -54,9 +54,9 @@ describe('level matrix', () => {
   });
 
   it('reads cost multipliers from the URL and rejects bad ones', () => {
-    const r = parseState(LEVEL_MATRIX_SCHEMA, 'v=1&partnership=2.5&proactive=9');
+    const r = parseQuery(LEVEL_MATRIX_SCHEMA, 'v=1&partnership=2.5&proactive=9');
     expect(r.state.partnership).toBe(2.5);
     expect(r.state.proactive).toBe(1);
-    expect(r.invalid).toEqual(['proactive']);
+    expect(r.problems).toEqual([{ kind: 'invalid', name: 'proactive', value: '9' }]);
   });
 });

@@ -62,10 +62,11 @@ describe('LabState', () => {
     expect(lab.visibleQuarters).toBe(1);
   });
 
-  it('loads a query and lists what it ignored', () => {
+  it('loads a query and lists what it could not use', () => {
     const lab = new LabState();
     lab.loadFromQuery('?v=1&seed=31&h=999');
     expect(lab.settings.seed).toBe(31);
-    expect(lab.ignoredParams).toEqual(['h']);
+    expect(lab.urlProblems).toEqual([{ kind: 'invalid', name: 'h', value: '999' }]);
+    expect(lab.urlProblemCount).toBe(1);
   });
 });

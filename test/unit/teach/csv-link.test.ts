@@ -28,19 +28,41 @@ describe('link codec', () => {
   it('falls back to the defaults with a problem for each bad value', () => {
     const parsed = parseLink('?v=1&seed=%3Cscript%3E&lock=quality,__proto__,nope', defaults);
     expect(parsed.state).toEqual({ seed: 'class-a', locks: ['quality'] });
-    expect(parsed.problems.map((p) => p.kind)).toEqual(['seed', 'lock', 'lock']);
+    expect(parsed.problems).toEqual([
+      { kind: 'invalid', name: 'seed', value: '<script>' },
+      { kind: 'invalid', name: 'lock', value: '__proto__' },
+      { kind: 'invalid', name: 'lock', value: 'nope' },
+    ]);
   });
 
   it('rejects a link of another version entirely', () => {
     const parsed = parseLink('?v=9&seed=abc', defaults);
     expect(parsed.state.seed).toBe('class-a');
-    expect(parsed.problems[0]).toEqual({ kind: 'version', value: '9' });
+    expect(parsed.problems).toEqual([{ kind: 'version', value: '9' }]);
+    expect(parsed.custom).toBe(false);
   });
 
   it('reports unknown parameters and an over-long seed', () => {
     const parsed = parseLink(`?seed=${'a'.repeat(41)}&x=1`, defaults);
-    expect(parsed.problems.map((p) => p.kind).sort()).toEqual(['seed', 'unknownParam']);
+    expect(parsed.problems).toEqual([
+      { kind: 'invalid', name: 'seed', value: `${'a'.repeat(40)}…` },
+      { kind: 'unknown', name: 'x' },
+    ]);
     expect(parsed.custom).toBe(false);
+  });
+
+  it('refuses a seed given twice by name (the same rule as every page)', () => {
+    const parsed = parseLink('?v=1&seed=a&seed=b&lock=quality', defaults);
+    expect(parsed.state).toEqual({ seed: 'class-a', locks: ['quality'] });
+    expect(parsed.problems).toEqual([{ kind: 'repeated', name: 'seed' }]);
+    expect(parsed.custom).toBe(true);
+  });
+
+  it('lists a few of 9,000 unknown parameters and counts them all', () => {
+    const parsed = parseLink(`?${Array.from({ length: 9000 }, (_, i) => `p${i}=1`).join('&')}`, defaults);
+    expect(parsed.problems).toHaveLength(8);
+    expect(parsed.problemCount).toBe(9000);
+    expect(JSON.stringify(parsed.problems).length).toBeLessThan(400);
   });
 
   it('makes seeds that pass its own validation', () => {

@@ -1,0 +1,137 @@
+// Teach's one bridge for a played scenario: it reads the teacher's link, keeps values on the controls' grids,
+// plays rounds through the same replay the board verifies with, restores saved rounds only for the same
+// market, writes a result file that verifies, replays a file for the board, and stores level presets by name.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { parseScenario, type Scenario } from '@sim/scenario';
+import { ScenarioRunState } from '@/features/teach/ScenarioRunState.svelte';
+import { makeReplayContext } from '@/features/teach/replay';
+import { engines } from '@/features/teach/engines';
+import { parseResultFile, serializeResultFile, verifyResultFile } from '@/features/teach/resultFile';
+import { spreadByRound } from '@/features/teach/board';
+import { createT } from '@/i18n/client';
+import en from '@/i18n/strings/en.json';
+
+function load(id: string, change?: (data: Record<string, any>) => void): Scenario {
+  const data = parse(readFileSync(`content/scenarios/${id}.yaml`, 'utf8'));
+  change?.(data);
+  return parseScenario(data, `${id}.yaml`);
+}
+const trap = load('expectation-trap');
+const t = createT(en, 'en');
+const num = (v: number) => String(v);
+
+/** Plays every round with the promise at `promise`; returns the finished game. */
+function playAll(game: ScenarioRunState, promise: number): ScenarioRunState {
+  while (!game.finished) {
+    game.setValue('promiseLevel', promise);
+    game.advance();
+  }
+  return game;
+}
+
+describe('ScenarioRunState', () => {
+  it("reads the teacher's link: seed, extra locks and what was wrong", () => {
+    const game = new ScenarioRunState(trap);
+    expect(game.seed).toBe(trap.seed);
+    game.applyLink('?v=1&seed=room-7&lock=promiseLevel,quality&zz=1');
+    expect(game.seed).toBe('room-7');
+    expect(game.extraLocks).toEqual(['promiseLevel']);
+    expect(game.fromLink).toBe(true);
+    expect(game.linkProblems).toEqual([
+      { kind: 'invalid', name: 'lock', value: 'quality' },
+      { kind: 'unknown', name: 'zz' },
+    ]);
+    const promise = game.controls.find((c) => c.id === 'promiseLevel')!;
+    expect([promise.locked, promise.lockedBy]).toEqual([true, 'teacher']);
+    expect(game.setValue('promiseLevel', 4)).toBeNull();
+  });
+
+  it('keeps typed values on the grid, plays rounds and fixes past ones', () => {
+    const game = new ScenarioRunState(trap);
+    expect(game.setValue('promiseLevel', 3.04)).toBe(3);
+    expect(game.setValue('promiseLevel', 99)).toBe(5);
+    expect(game.setValue('quality', 4)).toBeNull();
+    game.setValue('promiseLevel', 3);
+    const first = game.advance()!;
+    expect(first.round).toBe(1);
+    expect(game.round).toBe(2);
+    game.setValue('promiseLevel', 2.6);
+    game.advance();
+    expect(game.history[0]).toEqual(first);
+    expect(game.decisions.map((d) => d.promiseLevel)).toEqual([3, 2.6]);
+    expect(game.describe(game.decisions[0], t, 'en', num)).toContain('3');
+    expect(game.quarters).toHaveLength(2 * trap.quartersPerRound);
+    playAll(game, 2.6);
+    expect(game.finished).toBe(true);
+    expect(game.advance()).toBeNull();
+  });
+
+  it('writes a result file the board verifies, and replays a file to the same run', () => {
+    const game = playAll(new ScenarioRunState(trap), 3.2);
+    game.applyLink('?seed=class-9');
+    game.restart();
+    playAll(game, 3.2);
+    const file = game.resultFile('  Ann  ')!;
+    expect(file.name).toBe('Ann');
+    const parsed = parseResultFile(serializeResultFile(file));
+    expect(parsed.ok && verifyResultFile(parsed.file, makeReplayContext([trap], engines, { expectedSeed: 'class-9' }))).toEqual({ status: 'verified' });
+    const replayed = new ScenarioRunState(trap).load(file);
+    expect(replayed.run!.overall.map((q) => q.customerEquity)).toEqual(file.claimed.equity);
+  });
+
+  it('continues saved rounds only for the same market and only if they could come from this page', () => {
+    const played = new ScenarioRunState(trap);
+    played.applyLink('?seed=s1');
+    played.setValue('promiseLevel', 2.2);
+    played.advance();
+    const saved = played.progress();
+
+    const again = new ScenarioRunState(trap);
+    again.applyLink('?seed=s1');
+    expect(again.restore(saved)).toBe(true);
+    expect(again.decisions).toEqual(saved.decisions);
+    expect(again.draft.promiseLevel).toBe(2.2);
+
+    const otherSeed = new ScenarioRunState(trap);
+    otherSeed.applyLink('?seed=s2');
+    expect(otherSeed.restore(saved)).toBe(false);
+    const locked = new ScenarioRunState(trap);
+    locked.applyLink('?seed=s1&lock=promiseLevel');
+    expect(locked.restore(saved)).toBe(false);
+    const tampered = new ScenarioRunState(trap);
+    tampered.applyLink('?seed=s1');
+    expect(tampered.restore({ ...saved, decisions: [{ quality: 5 }] })).toBe(false);
+    expect(tampered.decisions).toEqual([]);
+  });
+
+  describe('a level-preset control', () => {
+    const levels = load('hollow-loyalty', (data) => {
+      data.controls.visible = ['levelPreset.customers', 'quality'];
+    });
+
+    it('stores the level by name, verifies, and reads a file of older pages that held its position', () => {
+      const game = new ScenarioRunState(levels);
+      const control = game.controls.find((c) => c.id === 'levelPreset.customers')!;
+      expect(control.initial).toBe('basic');
+      expect(game.rangeText(control, t, num)).toBe(t('teach.play.range', { min: en['vocab.level.basic'], max: en['vocab.level.partnership'] }));
+      expect(game.setValue('levelPreset.customers', 'proactive')).toBe('proactive');
+      expect(game.setValue('levelPreset.customers', 'platinum' as never)).toBeNull();
+      while (!game.finished) game.advance();
+      const file = game.resultFile('')!;
+      expect(serializeResultFile(file)).toContain('"levelPreset.customers": "proactive"');
+      const ctx = makeReplayContext([levels], engines);
+      expect(verifyResultFile(file, ctx)).toEqual({ status: 'verified' });
+
+      // The same game as an older page would have written it: the level's position (proactive = 3).
+      const old = JSON.parse(serializeResultFile(file));
+      for (const d of old.decisions) d['levelPreset.customers'] = 3;
+      const parsed = parseResultFile(JSON.stringify(old));
+      expect(parsed.ok && verifyResultFile(parsed.file, ctx)).toEqual({ status: 'verified' });
+      const rows = spreadByRound([file], ['levelPreset.customers']);
+      expect(rows[0].spread).toMatchObject({ min: 3, max: 3 });
+      expect(game.valueText(control, rows[0].spread.median, t, num)).toBe(en['vocab.level.proactive']);
+    });
+  });
+});
