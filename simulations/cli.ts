@@ -24,6 +24,7 @@ import {
 } from './index.ts';
 import { runToCsv } from './columns.ts';
 import { ScenarioError, parseScenario, scenarioInitialStrategy, scenarioMarket } from './scenario.ts';
+import { clip } from './text.ts';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -60,8 +61,9 @@ class UsageError extends Error {}
 const KNOWN = ['--preset', '--scenario', '--seed', '--quarters', '--format', '--level', '--invest', '--promise', '--quality', '--acquisition', '--segment', '--scale'];
 
 /** An argument as a message shows it: shortened, so that a huge argument is not echoed whole. */
+/** An argument or path echoed in a message, shortened. */
 function short(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+  return clip(text, 60);
 }
 
 function quote(text: string): string {

@@ -14,13 +14,9 @@ import {
   type PresetId,
 } from './market.ts';
 import { MAX_QUARTERS, MAX_ROUNDS } from './limits.ts';
+import { clip } from './text.ts';
 import { cloneStrategy, defaultStrategy, levelPresetInvestment, validateStrategy, type Strategy } from './strategy.ts';
 
-/** Text from a file, shortened: a message names what is wrong without echoing a huge key or value. */
-function clip(text: string, max: number): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)');
 const text = z.string().trim().min(1, 'must not be empty');

@@ -1,12 +1,13 @@
 // The one way the site hands a file to the visitor: the content in a Blob behind a temporary object
 // URL, clicked through a hidden link, the URL revoked afterwards. Browser-only; it never builds content.
+import { CONTROL_CHARS } from '@sim/text';
 
 /** How long the object URL lives after the click: some browsers read it after the click returns. */
 export const REVOKE_AFTER_MS = 1000;
 
 /** A file name without path separators, control or reserved characters (names may carry ids from a file). */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\u0000-\u001f\u007f\\/:*?"<>|]/g, '-').trim();
+  const cleaned = name.replace(CONTROL_CHARS, '-').replace(/[\\/:*?"<>|]/g, '-').trim();
   return cleaned === '' ? 'download' : cleaned.slice(0, 120);
 }
 

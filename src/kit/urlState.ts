@@ -1,6 +1,9 @@
 // The one codec for state a page keeps in its URL query (market lab, concept labs, Teach links):
 // typed parameter specs, a version, parsing into { state, problems } and writing in a stable order.
 // Pure string handling: no window, no history (kit/urlWriter.ts writes); it never throws on input.
+import { clip } from '@sim/text';
+
+export { clip };
 
 /** Version written as `v=` by every page that keeps state in its URL. */
 export const URL_STATE_VERSION = '1';
@@ -105,16 +108,6 @@ export interface ParseOptions {
 
 const DECIMAL = /^-?\d{1,12}(\.\d{1,10})?$/;
 const INTEGER = /^-?\d{1,16}$/;
-// C0 and C1 controls and the bidirectional overrides that could disguise echoed text.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Text from a URL made safe to echo: controls replaced by "?", at most `max` characters plus "…". */
-export function clip(text: string, max: number): string {
-  // Only the start is ever shown, so a 100 KB name is cut before it is split into characters.
-  const chars = [...text.slice(0, 4 * max).replace(CONTROL, '?')];
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('');
-}
-
 function decimalsOf(x: number): number {
   const [mantissa, exponent] = String(x).split('e');
   const decimals = mantissa.split('.')[1]?.length ?? 0;

@@ -76,12 +76,12 @@ export function violations(t: Text, forbidden: Forbidden[], allowedPhrases: Allo
     for (const p of [...allowedPhrases, { phrase: f.canonical }]) {
       if (p.phrase === f.alternative) continue;
       const after = p.notAfter?.length ? `(?<!${p.notAfter.map(escape).join('|')})` : '';
-      text = text.replace(new RegExp(after + escape(p.phrase), 'g'), '\u0000');
+      text = text.replace(new RegExp(after + escape(p.phrase), 'g'), '\uE000');
     }
-    if (t.quotedAllowed) text = text.replace(/“[^”]*”|"[^"]*"/g, '\u0000');
+    if (t.quotedAllowed) text = text.replace(/“[^”]*”|"[^"]*"/g, '\uE000');
     const pattern = t.lang === 'en' ? new RegExp(`(?<!\\w)${escape(f.alternative)}(?!\\w)`, 'gi') : new RegExp(escape(f.alternative), 'g');
     for (const m of text.matchAll(pattern)) {
-      const context = text.slice(Math.max(0, m.index - 12), m.index + f.alternative.length + 12).replace(/\u0000/g, '…').replace(/\s+/g, ' ');
+      const context = text.slice(Math.max(0, m.index - 12), m.index + f.alternative.length + 12).replace(/\uE000/g, '…').replace(/\s+/g, ' ');
       found.push(`${t.where}: "${f.alternative}" (use "${f.canonical}"; ${f.source}) in "${context}"`);
     }
   }

@@ -215,6 +215,8 @@ export class LabState {
     const learnerEquity = this.run.overall[this.run.overall.length - 1]?.customerEquity ?? 0;
     const started = performance.now();
     this.optimiser = { status: 'running', progress: 0, phase: 'presets', result: null, forQuery, learnerEquity, ms: 0 };
+    // The worker's address, read once by the bundler: not reactive state.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const worker = new Worker(new URL('./workers/optimise.ts', import.meta.url), { type: 'module' });
     this.optimiseWorker = worker;
     worker.onmessage = (ev: MessageEvent<OptimiseMessage>) => {
@@ -267,6 +269,7 @@ export class LabState {
       this.band.status = 'error';
     };
     this.bandWorkers = shares.map((share, k) => {
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the worker's address, not reactive state
       const worker = new Worker(new URL('./workers/montecarlo.ts', import.meta.url), { type: 'module' });
       worker.onmessage = (ev: MessageEvent<MonteCarloMessage>) => {
         const msg = ev.data;

@@ -1,6 +1,7 @@
 // Reads many dropped or picked files for the class board, one at a time, each on its own:
 // a huge, unreadable or hostile file is rejected with a reason and the others still load.
 import { MAX_RESULT_BYTES, parseResultFile, type RejectReason, type ResultFile } from './resultFile';
+import { stripControls } from '@sim/text';
 
 /** The part of a browser File the board needs (lets tests pass plain objects). */
 export interface FileLike {
@@ -18,7 +19,7 @@ export const MAX_FILES_PER_DROP = 500;
 
 /** File names are shown as text; they are shortened so a hostile name cannot flood the page. */
 export function displayFileName(name: string): string {
-  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+  const clean = stripControls(name);
   return clean.length > 80 ? `${clean.slice(0, 77)}…` : clean;
 }
 

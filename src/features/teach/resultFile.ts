@@ -2,6 +2,7 @@
 // A file is untrusted input: it is size-checked, parsed with JSON.parse, checked by a zod schema
 // and copied field by field. It is never merged into other objects, never rendered as markup.
 import { z } from 'zod';
+import { stripControls } from '@sim/text';
 import { LEVELS, type LevelId } from '@sim/market';
 // The one list of keys refused in files, shared with the scenario schema.
 import { RESERVED_KEYS } from '@sim/scenario';
@@ -91,8 +92,8 @@ export type ParseOutcome =
 /** Removes control characters and trims; the name is shown as text only, never as markup. */
 export function cleanName(name: string | undefined | null): string | undefined {
   if (typeof name !== 'string') return undefined;
-  // eslint-style intent: strip C0/C1 controls and bidi overrides that could disguise a name.
-  const cleaned = name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  // C0/C1 controls and bidi overrides could disguise a name.
+  const cleaned = stripControls(name).trim();
   if (cleaned === '') return undefined;
   return [...cleaned].slice(0, MAX_NAME_LENGTH).join('').slice(0, MAX_NAME_LENGTH);
 }
