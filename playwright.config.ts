@@ -22,8 +22,14 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
-        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
       ],
     },
   },
@@ -31,7 +37,13 @@ export default defineConfig({
     { command: `node test/server.mjs dist ${port} /`, url: `http://127.0.0.1:${port}/en/`, reuseExistingServer: !process.env.CI },
     // The sub-path build exists after `npm run build:base` (npm test always makes it).
     ...(existsSync('dist-base/en/index.html')
-      ? [{ command: `node test/server.mjs dist-base ${basePort} /crm-lab/`, url: `http://127.0.0.1:${basePort}/crm-lab/en/`, reuseExistingServer: !process.env.CI }]
+      ? [
+          {
+            command: `node test/server.mjs dist-base ${basePort} /crm-lab/`,
+            url: `http://127.0.0.1:${basePort}/crm-lab/en/`,
+            reuseExistingServer: !process.env.CI,
+          },
+        ]
       : []),
   ],
 });

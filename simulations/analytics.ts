@@ -43,14 +43,7 @@ export function clvElasticities(m: number, r: number, i: number): { retention: n
  * CLV over a finite number of periods, net of an acquisition cost paid at once.
  * 'end':   Σ_{t=1..T} m·r^t/(1+i)^t − AC;   'start': Σ_{t=0..T−1} m·r^t/(1+i)^t − AC.
  */
-export function finiteHorizonClv(
-  m: number,
-  r: number,
-  i: number,
-  periods: number,
-  acquisitionCost = 0,
-  timing: Timing = 'end',
-): number {
+export function finiteHorizonClv(m: number, r: number, i: number, periods: number, acquisitionCost = 0, timing: Timing = 'end'): number {
   if (!(r >= 0) || !(i > -1)) throw new RangeError(`retention must be ≥ 0 and discount rate > −1; got ${r}, ${i}`);
   if (!Number.isInteger(periods) || periods < 0) throw new RangeError('periods must be an integer ≥ 0');
   const q = r / (1 + i);

@@ -58,7 +58,20 @@ Exit codes: 0 ok (also when the reader of the output closes early), 2 bad argume
 
 class UsageError extends Error {}
 
-const KNOWN = ['--preset', '--scenario', '--seed', '--quarters', '--format', '--level', '--invest', '--promise', '--quality', '--acquisition', '--segment', '--scale'];
+const KNOWN = [
+  '--preset',
+  '--scenario',
+  '--seed',
+  '--quarters',
+  '--format',
+  '--level',
+  '--invest',
+  '--promise',
+  '--quality',
+  '--acquisition',
+  '--segment',
+  '--scale',
+];
 
 /** An argument as a message shows it: shortened, so that a huge argument is not echoed whole. */
 /** An argument or path echoed in a message, shortened. */
@@ -73,7 +86,8 @@ function quote(text: string): string {
 function num(flag: string, raw: string | undefined, min: number, max: number): number {
   if (raw === undefined) throw new UsageError(`${flag} needs a value`);
   const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v) || v < min || v > max) throw new UsageError(`${flag} must be a number from ${min} to ${max}; got ${quote(raw)}`);
+  if (raw.trim() === '' || !Number.isFinite(v) || v < min || v > max)
+    throw new UsageError(`${flag} must be a number from ${min} to ${max}; got ${quote(raw)}`);
   return v;
 }
 
@@ -129,7 +143,10 @@ function describeSource(opts: Map<string, string>): string {
 }
 
 /** The message for a run the model refuses to hold, naming the options that made it large. */
-export function tooLargeMessage(e: RunTooLargeError, run: { source: string; startCustomers: number; scale: number; quarters: number }): string {
+export function tooLargeMessage(
+  e: RunTooLargeError,
+  run: { source: string; startCustomers: number; scale: number; quarters: number },
+): string {
   const n = (x: number) => x.toLocaleString('en');
   const limit = `the model holds at most ${n(e.limit)} customers`;
   if (e.quarter === 0) {
@@ -174,7 +191,8 @@ export function main(argv: string[], io: CliIo): number {
     const segIds = market.segments.map((s) => s.id);
     const level = opts.get('--level');
     if (level !== undefined) {
-      if (!(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level must be one of ${LEVELS.join(', ')}; got ${quote(level)}`);
+      if (!(LEVELS as readonly string[]).includes(level))
+        throw new UsageError(`--level must be one of ${LEVELS.join(', ')}; got ${quote(level)}`);
       for (const id of segIds) strategy.segments[id] = { investment: levelPresetInvestment(market, id, level as LevelId) };
     }
     for (const spec of invest) {
@@ -193,7 +211,8 @@ export function main(argv: string[], io: CliIo): number {
     if (opts.has('--acquisition')) strategy.acquisitionSpendPerQuarter = num('--acquisition', opts.get('--acquisition'), 0, 1e12);
     const scale = opts.has('--scale') ? num('--scale', opts.get('--scale'), 0.001, 100) : 1;
     const segment = opts.get('--segment');
-    if (segment !== undefined && !segIds.includes(segment)) throw new UsageError(`--segment: unknown segment ${quote(segment)}; segments: ${segIds.join(', ')}`);
+    if (segment !== undefined && !segIds.includes(segment))
+      throw new UsageError(`--segment: unknown segment ${quote(segment)}; segments: ${segIds.join(', ')}`);
     validateStrategy(market, strategy);
 
     let result;
@@ -206,7 +225,13 @@ export function main(argv: string[], io: CliIo): number {
     }
     if (format === 'csv') io.stdout(runToCsv(result, segment));
     else if (segment !== undefined)
-      io.stdout(JSON.stringify({ modelVersion: result.modelVersion, seed: result.seed, marketId: result.marketId, segment, rows: result.bySegment[segment] }, null, 2) + '\n');
+      io.stdout(
+        JSON.stringify(
+          { modelVersion: result.modelVersion, seed: result.seed, marketId: result.marketId, segment, rows: result.bySegment[segment] },
+          null,
+          2,
+        ) + '\n',
+      );
     else io.stdout(JSON.stringify(result, null, 2) + '\n');
     return 0;
   } catch (e) {

@@ -66,11 +66,26 @@ export function dlog(x: number): number {
   let m = x;
   let e = 0;
   // Exact scaling by powers of two (multiplication by 2^±k is exact for normal numbers).
-  while (m >= TWO64) { m *= TWO_M64; e += 64; }
-  while (m < TWO_M64) { m *= TWO64; e -= 64; }
-  while (m >= 2) { m *= 0.5; e += 1; }
-  while (m < 1) { m *= 2; e -= 1; }
-  if (m > 2 * SQRT_HALF) { m *= 0.5; e += 1; }
+  while (m >= TWO64) {
+    m *= TWO_M64;
+    e += 64;
+  }
+  while (m < TWO_M64) {
+    m *= TWO64;
+    e -= 64;
+  }
+  while (m >= 2) {
+    m *= 0.5;
+    e += 1;
+  }
+  while (m < 1) {
+    m *= 2;
+    e -= 1;
+  }
+  if (m > 2 * SQRT_HALF) {
+    m *= 0.5;
+    e += 1;
+  }
   const s = (m - 1) / (m + 1);
   const s2 = s * s;
   // 2·(s + s³/3 + … + s^23/23): |s| < 0.1716 → truncation below 1e-18.

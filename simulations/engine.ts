@@ -144,144 +144,144 @@ function customerPass(
   brandLoyalty: number,
 ): number {
   const { clvSum, satSum, revSum, marSum, atStart, lostCo, lostComp, lostCust, nDis, nDel, nSpur, bandN, bandLost, bandComp } = sums;
-    const lossAv = mech.lossAversion;
-    const inertia = mech.satisfactionInertia;
-    const slope = mech.satisfactionSlope;
-    const adapt = mech.expectationAdaptation;
-    const wExp = mech.anchorExperienceWeight;
-    const wNorm = mech.anchorNormWeight;
-    const promiseTerm = mech.anchorPromiseWeight * promiseLevel;
-    const walletAdj = mech.walletAdjustmentPerQuarter;
-    const bondCap = mech.bondCap;
-    const bondDecay = 1 - mech.bondDecayPerQuarter;
-    const disBelow = mech.dissatisfiedBelow;
-    const delFrom = mech.delightedFrom;
-    const spurBond = mech.spuriousBondThreshold;
-    const switchCost = mech.bondSwitchingCost;
-    // Brand loyalty shifts the rival comparison like a small switching cost held by every customer.
-    const brandPoints = brandLoyalty;
-    const onePlusI = 1 + i;
-    const seg = m.seg;
-    const key = m.key;
-    const sat = m.sat;
-    const ex = m.exp;
-    const bond = m.bond;
-    const wallet = m.wallet;
-    const tenure = m.tenure;
-    const coreQ = w.coreQuality;
-    const attention = w.attention;
-    const noiseW = w.noise;
-    const incidentP = w.incidentProb;
-    const severity = w.severity;
-    const recovery = w.recovery;
-    const expNorm = w.expectationNorm;
-    const calibration = w.calibration;
-    const bondGrowth = w.bondGrowth;
-    const walletTarget = w.walletTarget;
-    const finBond = w.financialBond;
-    const compTable = w.compTable;
-    const companyTable = w.companyTable;
-    const voiceFollowUp = w.voiceFollowUp;
-    const natural = w.naturalChurn;
-    const revBase = w.revenueBase;
-    const revGrowth = w.revenueGrowth;
-    const revCap = w.revenueCap;
-    const marginRate = w.marginPerRevenue;
-    const loyaltyDisc = w.loyaltyDiscount;
-    const qualityCost = w.qualityCost;
-    const relCostW = w.relCost;
-    const lowIntensity = w.lowIntensity;
-    // Per-quarter parts of the counter-based hash (see random.ts): hash2(k, t) = fmix(k ^ tMix).
-    const tMix = Math.imul((t + 0x632be5ab) | 0, 0x9e3779b1);
-    const noiseMix = Math.imul((PURPOSE.noise + 0x632be5ab) | 0, 0x9e3779b1);
-    const incidentMix = Math.imul((PURPOSE.incident + 0x632be5ab) | 0, 0x9e3779b1);
-    const churnMix = Math.imul((PURPOSE.churn + 0x632be5ab) | 0, 0x9e3779b1);
-    let write = 0;
-    const nOld = m.n;
-    for (let j = 0; j < nOld; j++) {
-      const s = seg[j]!;
-      const k = key[j]!;
-      atStart[s]! += 1;
-      let S = sat[j]!;
-      let E = ex[j]!;
-      let B = bond[j]!;
-      let W = wallet[j]!;
-      const kt = fmix(k ^ tMix);
-      if (dyn) {
-        const hn = fmix(kt ^ noiseMix);
-        const noise = ((hn >>> 16) + (hn & 0xffff)) * TWO_M16 - 1;
-        const delivered = coreQ[s]! + attention[s]!;
-        let P = delivered + noiseW[s]! * noise;
-        if (fmix(kt ^ incidentMix) * TWO_M32 < incidentP[s]!) P -= severity[s]! * (1 - recovery[s]!);
-        const D = P - E;
-        // Branch-free forms (the sign of D is a coin flip, so branches would mispredict);
-        // both are exactly equal to `D >= 0 ? D : lossAv * D` and a clamp to [1, 5].
-        const neg = Math.min(D, 0);
-        const d = D - neg + lossAv * neg;
-        S = Math.min(5, Math.max(1, S + (1 - inertia) * (4 + slope * d - S)));
-        const anchor = wExp * P + wNorm * expNorm[s]! + promiseTerm;
-        E = Math.min(5, Math.max(1, E + adapt * (anchor - E) + calibration[s]! * (delivered - E)));
-        const g = bondGrowth[s]!;
-        B = g > 0 ? B + g * (bondCap - B) : B * bondDecay;
-        W += walletAdj * ((S >= disBelow ? walletTarget[s]! : 1) - W);
-      }
-      const heldBy = 1 - (1 - B) * (1 - finBond[s]!);
-      const free = 1 - heldBy;
-      const x = (S - 1) * (TABLE_STEPS / 4);
-      const xi = Math.floor(x);
-      const ti = s * TABLE_SIZE + (xi >= TABLE_STEPS ? TABLE_STEPS - 1 : xi);
-      const tf = xi >= TABLE_STEPS ? 1 : x - xi;
-      // Bonds act on the rival's offer as a switching cost in satisfaction points: a bonded but
-      // dissatisfied customer sits near the margin, so a rival's strike or the bond's removal tips them.
-      let y = (S - 1 + switchCost * heldBy + brandPoints) * (COMP_STEPS / 8);
-      if (y > COMP_STEPS) y = COMP_STEPS;
-      else if (y < 0) y = 0;
-      const yi = Math.floor(y);
-      const ci = s * COMP_SIZE + (yi >= COMP_STEPS ? COMP_STEPS - 1 : yi);
-      const cf = yi >= COMP_STEPS ? 1 : y - yi;
-      const c0 = compTable[ci]!;
-      const hComp = c0 + cf * (compTable[ci + 1]! - c0);
-      const d0 = companyTable[ti]!;
-      const hCo = (d0 + tf * (companyTable[ti + 1]! - d0)) * free * (1 - voiceFollowUp[s]!);
-      const hCust = natural[s]!;
-      const u = fmix(kt ^ churnMix) * TWO_M32;
-      // Satisfaction band 1..5 by rounding half up (index 0..4), without a branch chain.
-      const band = Math.floor(S + 0.5) - 1;
-      bandN[s * 5 + band]! += 1;
-      if (u < hCust + hComp + hCo) {
-        bandLost[s * 5 + band]! += 1;
-        if (u < hCust) lostCust[s]! += 1;
-        else if (u < hCust + hComp) {
-          lostComp[s]! += 1;
-          bandComp[s * 5 + band]! += 1;
-        } else lostCo[s]! += 1;
-        continue;
-      }
-      // Survivor: margin at the end of the quarter, state kept (stable compaction).
-      const ten = tenure[j]! + 1;
-      const cap = revCap[s]!;
-      const revenue = revBase[s]! * (1 + revGrowth[s]! * (ten < cap ? ten : cap)) * W;
-      const margin = revenue * marginRate[s]! * (1 - loyaltyDisc[s]!) - qualityCost[s]! * W;
-      revSum[s]! += revenue;
-      marSum[s]! += margin;
-      let r = 1 - (hCust + hComp + hCo);
-      if (r > MAX_RETENTION_FOR_CLV) r = MAX_RETENTION_FOR_CLV;
-      clvSum[s]! += ((margin - relCostW[s]!) * r) / (onePlusI - r);
-      satSum[s]! += S;
-      if (S >= delFrom) nDel[s]! += 1;
-      else if (S < disBelow) {
-        nDis[s]! += 1;
-        if (heldBy >= spurBond || lowIntensity[s] === 1) nSpur[s]! += 1;
-      }
-      seg[write] = s;
-      key[write] = k;
-      sat[write] = S;
-      ex[write] = E;
-      bond[write] = B;
-      wallet[write] = W;
-      tenure[write] = ten;
-      write++;
+  const lossAv = mech.lossAversion;
+  const inertia = mech.satisfactionInertia;
+  const slope = mech.satisfactionSlope;
+  const adapt = mech.expectationAdaptation;
+  const wExp = mech.anchorExperienceWeight;
+  const wNorm = mech.anchorNormWeight;
+  const promiseTerm = mech.anchorPromiseWeight * promiseLevel;
+  const walletAdj = mech.walletAdjustmentPerQuarter;
+  const bondCap = mech.bondCap;
+  const bondDecay = 1 - mech.bondDecayPerQuarter;
+  const disBelow = mech.dissatisfiedBelow;
+  const delFrom = mech.delightedFrom;
+  const spurBond = mech.spuriousBondThreshold;
+  const switchCost = mech.bondSwitchingCost;
+  // Brand loyalty shifts the rival comparison like a small switching cost held by every customer.
+  const brandPoints = brandLoyalty;
+  const onePlusI = 1 + i;
+  const seg = m.seg;
+  const key = m.key;
+  const sat = m.sat;
+  const ex = m.exp;
+  const bond = m.bond;
+  const wallet = m.wallet;
+  const tenure = m.tenure;
+  const coreQ = w.coreQuality;
+  const attention = w.attention;
+  const noiseW = w.noise;
+  const incidentP = w.incidentProb;
+  const severity = w.severity;
+  const recovery = w.recovery;
+  const expNorm = w.expectationNorm;
+  const calibration = w.calibration;
+  const bondGrowth = w.bondGrowth;
+  const walletTarget = w.walletTarget;
+  const finBond = w.financialBond;
+  const compTable = w.compTable;
+  const companyTable = w.companyTable;
+  const voiceFollowUp = w.voiceFollowUp;
+  const natural = w.naturalChurn;
+  const revBase = w.revenueBase;
+  const revGrowth = w.revenueGrowth;
+  const revCap = w.revenueCap;
+  const marginRate = w.marginPerRevenue;
+  const loyaltyDisc = w.loyaltyDiscount;
+  const qualityCost = w.qualityCost;
+  const relCostW = w.relCost;
+  const lowIntensity = w.lowIntensity;
+  // Per-quarter parts of the counter-based hash (see random.ts): hash2(k, t) = fmix(k ^ tMix).
+  const tMix = Math.imul((t + 0x632be5ab) | 0, 0x9e3779b1);
+  const noiseMix = Math.imul((PURPOSE.noise + 0x632be5ab) | 0, 0x9e3779b1);
+  const incidentMix = Math.imul((PURPOSE.incident + 0x632be5ab) | 0, 0x9e3779b1);
+  const churnMix = Math.imul((PURPOSE.churn + 0x632be5ab) | 0, 0x9e3779b1);
+  let write = 0;
+  const nOld = m.n;
+  for (let j = 0; j < nOld; j++) {
+    const s = seg[j]!;
+    const k = key[j]!;
+    atStart[s]! += 1;
+    let S = sat[j]!;
+    let E = ex[j]!;
+    let B = bond[j]!;
+    let W = wallet[j]!;
+    const kt = fmix(k ^ tMix);
+    if (dyn) {
+      const hn = fmix(kt ^ noiseMix);
+      const noise = ((hn >>> 16) + (hn & 0xffff)) * TWO_M16 - 1;
+      const delivered = coreQ[s]! + attention[s]!;
+      let P = delivered + noiseW[s]! * noise;
+      if (fmix(kt ^ incidentMix) * TWO_M32 < incidentP[s]!) P -= severity[s]! * (1 - recovery[s]!);
+      const D = P - E;
+      // Branch-free forms (the sign of D is a coin flip, so branches would mispredict);
+      // both are exactly equal to `D >= 0 ? D : lossAv * D` and a clamp to [1, 5].
+      const neg = Math.min(D, 0);
+      const d = D - neg + lossAv * neg;
+      S = Math.min(5, Math.max(1, S + (1 - inertia) * (4 + slope * d - S)));
+      const anchor = wExp * P + wNorm * expNorm[s]! + promiseTerm;
+      E = Math.min(5, Math.max(1, E + adapt * (anchor - E) + calibration[s]! * (delivered - E)));
+      const g = bondGrowth[s]!;
+      B = g > 0 ? B + g * (bondCap - B) : B * bondDecay;
+      W += walletAdj * ((S >= disBelow ? walletTarget[s]! : 1) - W);
     }
+    const heldBy = 1 - (1 - B) * (1 - finBond[s]!);
+    const free = 1 - heldBy;
+    const x = (S - 1) * (TABLE_STEPS / 4);
+    const xi = Math.floor(x);
+    const ti = s * TABLE_SIZE + (xi >= TABLE_STEPS ? TABLE_STEPS - 1 : xi);
+    const tf = xi >= TABLE_STEPS ? 1 : x - xi;
+    // Bonds act on the rival's offer as a switching cost in satisfaction points: a bonded but
+    // dissatisfied customer sits near the margin, so a rival's strike or the bond's removal tips them.
+    let y = (S - 1 + switchCost * heldBy + brandPoints) * (COMP_STEPS / 8);
+    if (y > COMP_STEPS) y = COMP_STEPS;
+    else if (y < 0) y = 0;
+    const yi = Math.floor(y);
+    const ci = s * COMP_SIZE + (yi >= COMP_STEPS ? COMP_STEPS - 1 : yi);
+    const cf = yi >= COMP_STEPS ? 1 : y - yi;
+    const c0 = compTable[ci]!;
+    const hComp = c0 + cf * (compTable[ci + 1]! - c0);
+    const d0 = companyTable[ti]!;
+    const hCo = (d0 + tf * (companyTable[ti + 1]! - d0)) * free * (1 - voiceFollowUp[s]!);
+    const hCust = natural[s]!;
+    const u = fmix(kt ^ churnMix) * TWO_M32;
+    // Satisfaction band 1..5 by rounding half up (index 0..4), without a branch chain.
+    const band = Math.floor(S + 0.5) - 1;
+    bandN[s * 5 + band]! += 1;
+    if (u < hCust + hComp + hCo) {
+      bandLost[s * 5 + band]! += 1;
+      if (u < hCust) lostCust[s]! += 1;
+      else if (u < hCust + hComp) {
+        lostComp[s]! += 1;
+        bandComp[s * 5 + band]! += 1;
+      } else lostCo[s]! += 1;
+      continue;
+    }
+    // Survivor: margin at the end of the quarter, state kept (stable compaction).
+    const ten = tenure[j]! + 1;
+    const cap = revCap[s]!;
+    const revenue = revBase[s]! * (1 + revGrowth[s]! * (ten < cap ? ten : cap)) * W;
+    const margin = revenue * marginRate[s]! * (1 - loyaltyDisc[s]!) - qualityCost[s]! * W;
+    revSum[s]! += revenue;
+    marSum[s]! += margin;
+    let r = 1 - (hCust + hComp + hCo);
+    if (r > MAX_RETENTION_FOR_CLV) r = MAX_RETENTION_FOR_CLV;
+    clvSum[s]! += ((margin - relCostW[s]!) * r) / (onePlusI - r);
+    satSum[s]! += S;
+    if (S >= delFrom) nDel[s]! += 1;
+    else if (S < disBelow) {
+      nDis[s]! += 1;
+      if (heldBy >= spurBond || lowIntensity[s] === 1) nSpur[s]! += 1;
+    }
+    seg[write] = s;
+    key[write] = k;
+    sat[write] = S;
+    ex[write] = E;
+    bond[write] = B;
+    wallet[write] = W;
+    tenure[write] = ten;
+    write++;
+  }
   return write;
 }
 
@@ -501,7 +501,13 @@ export class MarketModel {
   customerSnapshot(segmentId: string): { key: number[]; satisfaction: number[]; expectation: number[]; bond: number[]; tenure: number[] } {
     const s = this.market.segments.findIndex((x) => x.id === segmentId);
     if (s < 0) throw new Error(`Unknown segment "${segmentId}"`);
-    const out = { key: [] as number[], satisfaction: [] as number[], expectation: [] as number[], bond: [] as number[], tenure: [] as number[] };
+    const out = {
+      key: [] as number[],
+      satisfaction: [] as number[],
+      expectation: [] as number[],
+      bond: [] as number[],
+      tenure: [] as number[],
+    };
     for (let j = 0; j < this.n; j++) {
       if (this.seg[j] !== s) continue;
       out.key.push(this.key[j]!);
@@ -638,7 +644,9 @@ export class MarketModel {
         for (let k = 0; k < TABLE_SIZE; k++) {
           const S = 1 + (4 * k) / TABLE_STEPS;
           w.companyTable[base + k] = dyn
-            ? p.competitiveIntensity * p.dissatisfactionChurnPerQuarter * dlogistic(mech.dissatisfactionSlope * (mech.dissatisfactionMidpoint - S))
+            ? p.competitiveIntensity *
+              p.dissatisfactionChurnPerQuarter *
+              dlogistic(mech.dissatisfactionSlope * (mech.dissatisfactionMidpoint - S))
             : 0;
         }
       }
@@ -686,7 +694,10 @@ export class MarketModel {
       const brandMult = Math.max(0, 1 + firm.brandAcquisitionPerPoint * (firm.brandStrength - 3));
       const referrals = p.referralsPerDelightedPerQuarter * nDel[s]!;
       const detraction = p.lostProspectsPerDissatisfiedPerQuarter * nDis[s]!;
-      const expected = Math.max(0, (p.acquisitionBasePerQuarter + paid) * scale * promiseMult * brandMult * demandMult[s]! + referrals - detraction);
+      const expected = Math.max(
+        0,
+        (p.acquisitionBasePerQuarter + paid) * scale * promiseMult * brandMult * demandMult[s]! + referrals - detraction,
+      );
       const count = Math.floor(expected + uniform(this.segKeys[s]!, t, PURPOSE.acquisitionRounding));
       if (this.n + count > this.options.maxCustomers) throw new RunTooLargeError(this.n + count, this.options.maxCustomers, t);
       this.ensureCapacity(this.n + count + 16);

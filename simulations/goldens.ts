@@ -99,7 +99,10 @@ export function presetFingerprint(release: ModelRelease, presetId: ModelRelease[
 /** A scenario played on its own seed with its starting decisions in every round. */
 export function scenarioFingerprint(release: ModelRelease, s: Scenario): ScenarioFingerprint {
   const start = release.scenarioInitialStrategy(s);
-  const run = release.scenarioRun(s, Array.from({ length: s.rounds }, () => start));
+  const run = release.scenarioRun(
+    s,
+    Array.from({ length: s.rounds }, () => start),
+  );
   return { scenarioHash: sha256(canonicalJson(scenarioReplayPart(s))), ...fingerprintOf(run) };
 }
 
@@ -130,7 +133,11 @@ export const RENEW = 'npm run goldens -- --write';
 export const BUMP = 'raise MODEL_VERSION in simulations/engine.ts (README: "Raise the model version")';
 
 /** One problem per record of `actual` that is missing from or differs from `pinned`. */
-export function goldenProblems(version: string, pinned: VersionGoldens | undefined, actual: VersionGoldens): { missing: string[]; changed: string[] } {
+export function goldenProblems(
+  version: string,
+  pinned: VersionGoldens | undefined,
+  actual: VersionGoldens,
+): { missing: string[]; changed: string[] } {
   const missing: string[] = [];
   const changed: string[] = [];
   if (pinned === undefined) {
@@ -141,15 +148,21 @@ export function goldenProblems(version: string, pinned: VersionGoldens | undefin
     const p = pinned.presets[id];
     if (!p) missing.push(`preset ${id} has no golden in ${version} (a new preset?): \`${RENEW}\` adds it`);
     else if (p.hash !== fp.hash)
-      changed.push(`preset ${id}: the run changed under model version ${version} (final customers ${p.finalCustomers} → ${fp.finalCustomers}, equity ${p.finalCustomerEquity} → ${fp.finalCustomerEquity}); ${BUMP}, or undo the change`);
+      changed.push(
+        `preset ${id}: the run changed under model version ${version} (final customers ${p.finalCustomers} → ${fp.finalCustomers}, equity ${p.finalCustomerEquity} → ${fp.finalCustomerEquity}); ${BUMP}, or undo the change`,
+      );
   }
   for (const [key, fp] of Object.entries(actual.scenarios)) {
     const p = pinned.scenarios[key];
     if (!p) missing.push(`scenario ${key} has no golden in ${version} (a new scenario or scenario version?): \`${RENEW}\` adds it`);
     else if (p.scenarioHash !== fp.scenarioHash)
-      changed.push(`scenario ${key}: its numbers or controls changed but its version did not; raise \`version\` in content/scenarios/${key.split('@')[0]}.yaml`);
+      changed.push(
+        `scenario ${key}: its numbers or controls changed but its version did not; raise \`version\` in content/scenarios/${key.split('@')[0]}.yaml`,
+      );
     else if (p.hash !== fp.hash)
-      changed.push(`scenario ${key}: the run changed under model version ${version} (final equity ${p.finalCustomerEquity} → ${fp.finalCustomerEquity}); ${BUMP}, or undo the change`);
+      changed.push(
+        `scenario ${key}: the run changed under model version ${version} (final equity ${p.finalCustomerEquity} → ${fp.finalCustomerEquity}); ${BUMP}, or undo the change`,
+      );
   }
   return { missing, changed };
 }
@@ -181,7 +194,9 @@ export function main(
     return 1;
   }
   if (missing.length === 0) {
-    io.out(`goldens: all ${Object.keys(actual.presets).length} presets and ${Object.keys(actual.scenarios).length} scenarios match the goldens of ${version}\n`);
+    io.out(
+      `goldens: all ${Object.keys(actual.presets).length} presets and ${Object.keys(actual.scenarios).length} scenarios match the goldens of ${version}\n`,
+    );
     return 0;
   }
   if (!write) {

@@ -147,12 +147,7 @@ export interface MechanismParams {
   spuriousIntensityBelow: number;
 }
 
-export type MarketEventType =
-  | 'rivalPromotion'
-  | 'rivalLoyaltyProgramme'
-  | 'bondsRemoved'
-  | 'qualityIncident'
-  | 'demandShock';
+export type MarketEventType = 'rivalPromotion' | 'rivalLoyaltyProgramme' | 'bondsRemoved' | 'qualityIncident' | 'demandShock';
 
 /**
  * A scheduled event acting from `quarter` (1-based) for `durationQuarters` quarters.
@@ -373,11 +368,7 @@ function defaultPreset(): Market {
   };
 }
 
-function singleSegmentPreset(
-  id: 'competitive' | 'monopoly',
-  seg: Partial<SegmentParams>,
-  mech: Partial<MechanismParams> = {},
-): Market {
+function singleSegmentPreset(id: 'competitive' | 'monopoly', seg: Partial<SegmentParams>, mech: Partial<MechanismParams> = {}): Market {
   return {
     id,
     segments: [segment({ id: 'customers', ...seg })],
@@ -423,11 +414,15 @@ export function getPreset(id: PresetId): Market {
   let m: Market;
   if (id === 'default') m = defaultPreset();
   else if (id === 'competitive')
-    m = singleSegmentPreset('competitive', {
-      competitiveIntensity: 1,
-      competitorOffer: 4,
-      naturalChurnPerQuarter: 0.005,
-    }, { competitorSlope: 3 });
+    m = singleSegmentPreset(
+      'competitive',
+      {
+        competitiveIntensity: 1,
+        competitorOffer: 4,
+        naturalChurnPerQuarter: 0.005,
+      },
+      { competitorSlope: 3 },
+    );
   else if (id === 'monopoly')
     m = singleSegmentPreset('monopoly', {
       competitiveIntensity: 0.03,

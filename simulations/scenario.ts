@@ -3,20 +3,10 @@
 // Must stay free of file-system and DOM access (the site, workers and CLI all import it).
 import { z } from 'zod';
 import { MarketModel, type RunResult } from './engine.ts';
-import {
-  INVESTED_LEVELS,
-  LEVELS,
-  PRESET_IDS,
-  getPreset,
-  type InvestedLevel,
-  type LevelId,
-  type Market,
-  type PresetId,
-} from './market.ts';
+import { INVESTED_LEVELS, LEVELS, PRESET_IDS, getPreset, type InvestedLevel, type LevelId, type Market, type PresetId } from './market.ts';
 import { MAX_QUARTERS, MAX_ROUNDS } from './limits.ts';
 import { clip } from './text.ts';
 import { cloneStrategy, defaultStrategy, levelPresetInvestment, validateStrategy, type Strategy } from './strategy.ts';
-
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)');
 const text = z.string().trim().min(1, 'must not be empty');
@@ -129,8 +119,14 @@ export const GOAL_METRICS = ['customerEquity', 'cumulativeDiscountedProfit', 're
 export type GoalMetric = (typeof GOAL_METRICS)[number];
 
 /** Control ids: promiseLevel, quality, acquisitionSpendPerQuarter, investment.<seg>.<level>, levelPreset.<seg>. */
-const CONTROL_RE = /^(promiseLevel|quality|acquisitionSpendPerQuarter|investment\.[a-z0-9-]+\.(reactive|accountable|proactive|partnership)|levelPreset\.[a-z0-9-]+)$/;
-const controlId = z.string().regex(CONTROL_RE, 'is not a control id (promiseLevel, quality, acquisitionSpendPerQuarter, investment.<segment>.<level>, levelPreset.<segment>)');
+const CONTROL_RE =
+  /^(promiseLevel|quality|acquisitionSpendPerQuarter|investment\.[a-z0-9-]+\.(reactive|accountable|proactive|partnership)|levelPreset\.[a-z0-9-]+)$/;
+const controlId = z
+  .string()
+  .regex(
+    CONTROL_RE,
+    'is not a control id (promiseLevel, quality, acquisitionSpendPerQuarter, investment.<segment>.<level>, levelPreset.<segment>)',
+  );
 
 const segmentStrategyInput = z.strictObject({
   level: z.enum(LEVELS as [LevelId, ...LevelId[]]).optional(),
@@ -194,22 +190,32 @@ const scenarioObject = z
     const known = (id: string) => segIds.includes(id);
     const where = `not a segment of preset "${s.market.preset}" (${segIds.join(', ')})`;
     for (const id of Object.keys(s.market.overrides?.segments ?? {}))
-      if (!known(id)) ctx.addIssue({ code: 'custom', path: ['market', 'overrides', 'segments', id], message: `"${clip(id, 40)}" is ${where}` });
+      if (!known(id))
+        ctx.addIssue({ code: 'custom', path: ['market', 'overrides', 'segments', id], message: `"${clip(id, 40)}" is ${where}` });
     for (const id of Object.keys(s.initialStrategy?.segments ?? {}))
       if (!known(id)) ctx.addIssue({ code: 'custom', path: ['initialStrategy', 'segments', id], message: `"${clip(id, 40)}" is ${where}` });
     for (const key of ['visible', 'locked'] as const)
       s.controls[key].forEach((c, k) => {
         const seg = c.split('.')[1];
-        if (seg !== undefined && !known(seg)) ctx.addIssue({ code: 'custom', path: ['controls', key, k], message: `"${clip(seg, 40)}" in "${clip(c, 60)}" is ${where}` });
+        if (seg !== undefined && !known(seg))
+          ctx.addIssue({ code: 'custom', path: ['controls', key, k], message: `"${clip(seg, 40)}" in "${clip(c, 60)}" is ${where}` });
       });
     const quarters = s.rounds * s.quartersPerRound;
     if (quarters > MAX_QUARTERS)
-      ctx.addIssue({ code: 'custom', path: ['quartersPerRound'], message: `rounds × quartersPerRound is ${quarters} quarters; the most is ${MAX_QUARTERS}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['quartersPerRound'],
+        message: `rounds × quartersPerRound is ${quarters} quarters; the most is ${MAX_QUARTERS}`,
+      });
     s.events.forEach((e, k) => {
       if (e.segment !== undefined && !known(e.segment))
         ctx.addIssue({ code: 'custom', path: ['events', k, 'segment'], message: `"${clip(e.segment, 40)}" is ${where}` });
       if (e.quarter > quarters)
-        ctx.addIssue({ code: 'custom', path: ['events', k, 'quarter'], message: `quarter ${e.quarter} is after the last quarter (${quarters})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['events', k, 'quarter'],
+          message: `quarter ${e.quarter} is after the last quarter (${quarters})`,
+        });
       if (e.type === 'bondsRemoved' && (e.magnitude < 0 || e.magnitude > 1))
         ctx.addIssue({ code: 'custom', path: ['events', k, 'magnitude'], message: 'bondsRemoved magnitude is a share from 0 to 1' });
     });
@@ -238,7 +244,8 @@ function reservedKeyPaths(value: unknown, path: (string | number)[], out: (strin
 export const scenarioSchema = z.preprocess((data, ctx) => {
   const found: (string | number)[][] = [];
   reservedKeyPaths(data, [], found, 0);
-  for (const path of found) ctx.addIssue({ code: 'custom', path, message: `"${String(path[path.length - 1])}" is a reserved name and cannot be a key` });
+  for (const path of found)
+    ctx.addIssue({ code: 'custom', path, message: `"${String(path[path.length - 1])}" is a reserved name and cannot be a key` });
   return data;
 }, scenarioObject);
 
@@ -325,7 +332,8 @@ function controlValue(st: Strategy, id: string): string {
  * Throws if a decision changes a locked control or there are more decisions than rounds.
  */
 export function scenarioRun(s: Scenario, decisionsPerRound: Strategy[]): RunResult {
-  if (decisionsPerRound.length > s.rounds) throw new RangeError(`Scenario "${s.id}" has ${s.rounds} rounds, got ${decisionsPerRound.length} decisions`);
+  if (decisionsPerRound.length > s.rounds)
+    throw new RangeError(`Scenario "${s.id}" has ${s.rounds} rounds, got ${decisionsPerRound.length} decisions`);
   const market = scenarioMarket(s);
   const initial = scenarioInitialStrategy(s, market);
   decisionsPerRound.forEach((d, k) => {

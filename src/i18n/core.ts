@@ -43,7 +43,12 @@ function cached<T>(cache: Map<string, T>, tag: string, make: () => T): T {
  * on `params.count` (0, 1, 2 … → "other", "one", "other" in English; always "other" in Chinese), and
  * its `{count}` shows the number formatted for the locale. Undefined when the table lacks the key.
  */
-export function message(table: Strings, locale: Locale, key: MessageKey, params?: Params): { template: string; params?: Params } | undefined {
+export function message(
+  table: Strings,
+  locale: Locale,
+  key: MessageKey,
+  params?: Params,
+): { template: string; params?: Params } | undefined {
   const direct = (table as Record<string, string | undefined>)[key];
   if (direct !== undefined) return { template: direct, params };
   if (!(`${key}.other` in table)) return undefined;
@@ -51,7 +56,8 @@ export function message(table: Strings, locale: Locale, key: MessageKey, params?
   if (typeof count !== 'number') throw new Error(`String "${key}" has plural forms and needs a numeric count`);
   const tag = langTag(locale);
   const category = cached(pluralRules, tag, () => new Intl.PluralRules(tag)).select(count);
-  const template = (table as Record<string, string | undefined>)[`${key}.${category}`] ?? (table as Record<string, string>)[`${key}.other`]!;
+  const template =
+    (table as Record<string, string | undefined>)[`${key}.${category}`] ?? (table as Record<string, string>)[`${key}.other`]!;
   return { template, params: { ...params, count: cached(countFormats, tag, () => new Intl.NumberFormat(tag)).format(count) } };
 }
 

@@ -7,7 +7,10 @@ export const REVOKE_AFTER_MS = 1000;
 
 /** A file name without path separators, control or reserved characters (names may carry ids from a file). */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(CONTROL_CHARS, '-').replace(/[\\/:*?"<>|]/g, '-').trim();
+  const cleaned = name
+    .replace(CONTROL_CHARS, '-')
+    .replace(/[\\/:*?"<>|]/g, '-')
+    .trim();
   return cleaned === '' ? 'download' : cleaned.slice(0, 120);
 }
 

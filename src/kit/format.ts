@@ -50,11 +50,12 @@ export function makeFormatters(locale: Locale): Formatters {
     decimal,
     count,
     compact,
-    pct: (v, digits = 0) => nf(`pct${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v),
+    pct: (v, digits = 0) =>
+      nf(`pct${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v),
     percent: (v) => nf('percent', { style: 'percent', maximumFractionDigits: 1 }).format(v),
     money: (v) => (Math.abs(v) >= 1e5 ? compact(v) : count(v)),
     moneyInFull: (v) => num(v, 0),
-    signed: (v, size) => (v > 0 ? '+' : v < 0 ? '−' : '±') + size(Math.abs(v))
+    signed: (v, size) => (v > 0 ? '+' : v < 0 ? '−' : '±') + size(Math.abs(v)),
   };
   byLocale.set(locale, formatters);
   return formatters;

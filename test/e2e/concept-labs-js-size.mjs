@@ -28,6 +28,8 @@ for (const locale of ['en', 'zh-cn']) {
     for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) inline += gz(Buffer.from(m[1]));
     let total = inline;
     for (const f of files) total += gz(fs.readFileSync(f));
-    console.log(`${locale}/lab/${page}/: ${(total / 1024).toFixed(1)} KB gzip (${files.size} files + inline ${(inline / 1024).toFixed(1)} KB)`);
+    console.log(
+      `${locale}/lab/${page}/: ${(total / 1024).toFixed(1)} KB gzip (${files.size} files + inline ${(inline / 1024).toFixed(1)} KB)`,
+    );
   }
 }

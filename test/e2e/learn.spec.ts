@@ -25,7 +25,13 @@ async function seriousViolations(page: Page, include?: string) {
   const results = await (include ? builder.include(include) : builder).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 /** Waits until the island containing `inner` has hydrated (client:visible needs scrolling first). */
@@ -108,7 +114,9 @@ for (const locale of ['en', 'zh-cn'] as const) {
     // Finish the quiz: every other question answered right (ordering by keyboard).
     for (const q of quiz.questions) if (q.id !== single.id && q.id !== tf.id) await answerRight(page, q);
     const n = quiz.questions.length;
-    const percent = new Intl.NumberFormat(locale === 'en' ? 'en' : 'zh-CN', { style: 'percent', maximumFractionDigits: 0 }).format((n - 1) / n);
+    const percent = new Intl.NumberFormat(locale === 'en' ? 'en' : 'zh-CN', { style: 'percent', maximumFractionDigits: 0 }).format(
+      (n - 1) / n,
+    );
     await expect(page.locator('[data-score]')).toContainText(percent);
     await expect(page.getByText(s['learn.quiz.missedAdded']!)).toBeVisible();
 
@@ -138,10 +146,16 @@ test('flashcards: Space flips, 1–4 rate, missed quiz questions become cards (z
       if (sessionStorage.getItem('seeded')) return;
       sessionStorage.setItem('seeded', '1');
       const at = '2026-01-01T00:00:00.000Z';
-      localStorage.setItem(key!, JSON.stringify({
-        version: 1, lessonsRead: {}, quizzes: { [lesson!]: { best: 0.5, last: 0.5, attempts: 1, at } },
-        missed: { [`${lesson}/${qid}`]: { lesson, question: qid, at } }, cards: {},
-      }));
+      localStorage.setItem(
+        key!,
+        JSON.stringify({
+          version: 1,
+          lessonsRead: {},
+          quizzes: { [lesson!]: { best: 0.5, last: 0.5, attempts: 1, at } },
+          missed: { [`${lesson}/${qid}`]: { lesson, question: qid, at } },
+          cards: {},
+        }),
+      );
     },
     [STORAGE_KEY, LESSON, missedQ.id],
   );
@@ -237,7 +251,9 @@ test('a corrupt stored value shows a message, is kept aside, and the pages still
   await hydrated(page, '[data-lesson-read]');
   await expect(page.locator('[data-lesson-read="yes"]')).toBeVisible();
   await page.goto('/zh-cn/learn/');
-  await expect(page.locator(`[data-lesson="${LESSON}"] [data-lesson-status]`)).toContainText(strings['zh-cn']['learn.overview.lessonRead']!);
+  await expect(page.locator(`[data-lesson="${LESSON}"] [data-lesson-status]`)).toContainText(
+    strings['zh-cn']['learn.overview.lessonRead']!,
+  );
   await expect(page.locator('[data-progress-status]')).toHaveCount(0);
 
   // The progress page offers the unreadable value for download.
@@ -263,7 +279,10 @@ test('glossary: anchors, both languages and the filter box', async ({ page }) =>
 
 test('glossary: the other names of a term, in both languages, and found by the filter', async ({ page }) => {
   const reactive = parse(readFileSync('content/glossary/reactive-marketing.yaml', 'utf8')) as { zh: { alsoCalled: string[] } };
-  const clv = parse(readFileSync('content/glossary/customer-lifetime-value.yaml', 'utf8')) as { en: { alsoCalled: string[] }; zh: { alsoCalled: string[] } };
+  const clv = parse(readFileSync('content/glossary/customer-lifetime-value.yaml', 'utf8')) as {
+    en: { alsoCalled: string[] };
+    zh: { alsoCalled: string[] };
+  };
   // English page: the Chinese textbooks' names, marked as Chinese.
   await page.goto('/en/learn/glossary/');
   const en = page.locator('#reactive-marketing [data-also-called="zh-CN"]');

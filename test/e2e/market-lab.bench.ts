@@ -39,7 +39,7 @@ test('market lab performance', async ({ page }) => {
         await new Promise<void>((res) => requestAnimationFrame(() => res()));
         return { ms: performance.now() - t0, changed: equity.getAttribute('data-value') !== was };
       },
-      { kind, i }
+      { kind, i },
     );
     const after = await metrics();
     return { ...r, cpu: after.thread - before.thread };
@@ -72,14 +72,22 @@ test('market lab performance', async ({ page }) => {
   console.log(
     JSON.stringify(
       {
-        sliderToChartsMs: { wallMedian: median(slider.slice(2).map((s) => s.ms)), mainThreadCpuMedian: median(slider.slice(2).map((s) => s.cpu)), n: 30 },
-        stepRenderOnlyMs: { wallMedian: median(step.slice(2).map((s) => s.ms)), mainThreadCpuMedian: median(step.slice(2).map((s) => s.cpu)), n: 30 },
+        sliderToChartsMs: {
+          wallMedian: median(slider.slice(2).map((s) => s.ms)),
+          mainThreadCpuMedian: median(slider.slice(2).map((s) => s.cpu)),
+          n: 30,
+        },
+        stepRenderOnlyMs: {
+          wallMedian: median(step.slice(2).map((s) => s.ms)),
+          mainThreadCpuMedian: median(step.slice(2).map((s) => s.cpu)),
+          n: 30,
+        },
         optimiser: { wallMs: optimiserMs, rendererCpuMs: Math.round(optimiserCpu), text: evaluations },
         band100: { wallMs: bandMs, rendererCpuMs: Math.round(bandCpu), workers },
-        loadNote: 'wall times include waiting for a CPU on a shared machine; CPU times do not'
+        loadNote: 'wall times include waiting for a CPU on a shared machine; CPU times do not',
       },
       null,
-      1
-    )
+      1,
+    ),
   );
 });

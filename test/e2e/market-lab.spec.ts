@@ -38,7 +38,7 @@ function engineInNode() {
     settings,
     overall: JSON.parse(JSON.stringify(run.overall)) as typeof run.overall,
     bySegment: JSON.parse(JSON.stringify(run.bySegment)) as typeof run.bySegment,
-    csv: runToCsv(run)
+    csv: runToCsv(run),
   };
 }
 const nodeRun = engineInNode();
@@ -212,7 +212,12 @@ test('a broken or foreign URL shows a notice, falls back to defaults and injects
   });
   await openLab(page, '/en/lab/?v=1&seed=-5&h=9999&q=abc&%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E=1');
   const notice = page.getByTestId('url-notice');
-  for (const problem of ['“-5” is not a valid value for “seed”', '“9999” is not a valid value for “h”', '“abc” is not a valid value for “q”', '“<img src=x onerror=alert…” is not a setting of this page']) {
+  for (const problem of [
+    '“-5” is not a valid value for “seed”',
+    '“9999” is not a valid value for “h”',
+    '“abc” is not a valid value for “q”',
+    '“<img src=x onerror=alert…” is not a setting of this page',
+  ]) {
     await expect(notice).toContainText(problem);
   }
   await expect(page.locator('[data-testid="url-notice"] img')).toHaveCount(0);

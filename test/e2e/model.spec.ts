@@ -6,7 +6,10 @@ import { getPreset, MODEL_VERSION } from '../../simulations/index.ts';
 
 const market = getPreset('default');
 
-for (const [locale, lang] of [['en', 'en'], ['zh-cn', 'zh-CN']] as const) {
+for (const [locale, lang] of [
+  ['en', 'en'],
+  ['zh-cn', 'zh-CN'],
+] as const) {
   test(`model page (${locale}) renders equations and the engine's parameter values`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(`/${locale}/model/`);
@@ -23,9 +26,9 @@ for (const [locale, lang] of [['en', 'en'], ['zh-cn', 'zh-CN']] as const) {
     await expect(cell).toHaveText(new Intl.NumberFormat(lang, { maximumFractionDigits: 4 }).format(consumers.revenuePerQuarter));
 
     // Every value of every table equals the preset data (no hand-copied numbers).
-    const cells = await page.locator('td[data-param]').evaluateAll((els) =>
-      els.map((e) => [e.getAttribute('data-param')!, Number(e.getAttribute('data-value'))] as const),
-    );
+    const cells = await page
+      .locator('td[data-param]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-param')!, Number(e.getAttribute('data-value'))] as const));
     expect(cells.length).toBeGreaterThan(100);
     for (const [param, value] of cells) {
       const [head, ...rest] = param.split('.');

@@ -13,12 +13,16 @@ function builtPages(dir = 'dist'): string[] {
       if (statSync(p).isDirectory()) return n === 'pagefind' || n === '_astro' ? [] : walk(p);
       return n.endsWith('.html') ? [p] : [];
     });
-  return walk(dir).map((f) => `/${relative(dir, f).replace(/index\.html$/, '')}`).sort();
+  return walk(dir)
+    .map((f) => `/${relative(dir, f).replace(/index\.html$/, '')}`)
+    .sort();
 }
 
 async function collectErrors(page: Page) {
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
 }
@@ -27,7 +31,13 @@ async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 test.describe('every built page', () => {
@@ -37,7 +47,14 @@ test.describe('every built page', () => {
     test(`loads cleanly and passes axe: ${path}`, async ({ page }) => {
       const errors = await collectErrors(page);
       // Keep the root page from redirecting so that the chooser itself is what gets checked.
-      if (path === '/') await page.addInitScript(() => { try { localStorage.setItem('crm-lab:lang', 'stay'); } catch { /* */ } });
+      if (path === '/')
+        await page.addInitScript(() => {
+          try {
+            localStorage.setItem('crm-lab:lang', 'stay');
+          } catch {
+            /* */
+          }
+        });
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
       await page.waitForLoadState('networkidle');
@@ -117,9 +134,9 @@ test.describe('search', () => {
 test('keyboard alone reaches every control of the home page and the course pages, with visible focus', async ({ page }) => {
   for (const path of ['/en/', '/zh-cn/learn/', '/en/learn/glossary/']) {
     await page.goto(path);
-    const focusable = await page.locator('a[href], button:not([disabled]), input:not([type=hidden]), select, textarea, [tabindex="0"]').evaluateAll(
-      (els) => els.filter((e) => (e as HTMLElement).offsetParent !== null || e.classList.contains('skip-link')).length,
-    );
+    const focusable = await page
+      .locator('a[href], button:not([disabled]), input:not([type=hidden]), select, textarea, [tabindex="0"]')
+      .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null || e.classList.contains('skip-link')).length);
     const reached = new Set<string>();
     for (let i = 0; i < focusable + 3; i++) {
       await page.keyboard.press('Tab');
@@ -186,8 +203,12 @@ test.describe('the build under a sub-path (/crm-lab/)', () => {
     const errors = await collectErrors(page);
     const failed: string[] = [];
     // A request the browser aborts because the test navigated on is not a broken asset.
-    page.on('requestfailed', (r) => { if (r.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(r.url()); });
-    page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+    page.on('requestfailed', (r) => {
+      if (r.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(r.url());
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
     await page.goto('en/');
     await page.getByRole('link', { name: 'Learn', exact: true }).click();
     await expect(page).toHaveURL(/\/crm-lab\/en\/learn\/$/);

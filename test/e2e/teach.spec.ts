@@ -18,7 +18,13 @@ async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 async function hydrated(page: Page) {
@@ -97,9 +103,18 @@ for (const locale of locales) {
       expect(file.name).toBe('Student A');
       expect(file.decisions.map((d: Decision) => d.promiseLevel)).toEqual([3, 2.6, 2.6, 2.6]);
       expect(file.claimed.equity).toHaveLength(12);
-      expect(Object.keys(file).sort()).toEqual(
-        ['claimed', 'decisions', 'format', 'formatVersion', 'locks', 'modelVersion', 'name', 'scenarioId', 'scenarioVersion', 'seed'],
-      );
+      expect(Object.keys(file).sort()).toEqual([
+        'claimed',
+        'decisions',
+        'format',
+        'formatVersion',
+        'locks',
+        'modelVersion',
+        'name',
+        'scenarioId',
+        'scenarioVersion',
+        'seed',
+      ]);
       expect(await seriousViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     });

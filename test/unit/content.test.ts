@@ -35,7 +35,12 @@ const MIN_GLOSSARY = 120;
 const PLACEHOLDER = /\b(TODO|TBD|FIXME|lorem ipsum)\b|待补充|待翻译/i;
 
 const list = (dir: string, ext: string) =>
-  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => f.slice(0, -ext.length)).sort() : [];
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(ext))
+        .map((f) => f.slice(0, -ext.length))
+        .sort()
+    : [];
 
 interface LessonFile {
   slug: string;
@@ -150,10 +155,13 @@ describe('quizzes', () => {
     expect(new Set(qids).size).toBe(qids.length);
     for (const q of quiz.questions) {
       const inner =
-        q.type === 'single' || q.type === 'multiple' ? q.options.map((o) => o.id)
-          : q.type === 'ordering' ? q.items.map((i) => i.id)
-          : q.type === 'matching' ? q.pairs.map((p) => p.id)
-          : [];
+        q.type === 'single' || q.type === 'multiple'
+          ? q.options.map((o) => o.id)
+          : q.type === 'ordering'
+            ? q.items.map((i) => i.id)
+            : q.type === 'matching'
+              ? q.pairs.map((p) => p.id)
+              : [];
       expect(new Set(inner).size, `${slug}/${q.id} ids`).toBe(inner.length);
       if (q.type === 'multiple') expect(new Set(q.answer).size, `${slug}/${q.id} answer`).toBe(q.answer.length);
       if (q.type === 'matching') {

@@ -32,14 +32,25 @@ describe('UI strings', () => {
   it('have the same keys in both locales (a plural string counts once)', () => {
     const enKeys = plainKeys(tables.en);
     const zhKeys = plainKeys(tables['zh-cn']);
-    expect(enKeys.filter((k) => !zhKeys.includes(k)), 'missing in zh-cn').toEqual([]);
-    expect(zhKeys.filter((k) => !enKeys.includes(k)), 'missing in en').toEqual([]);
+    expect(
+      enKeys.filter((k) => !zhKeys.includes(k)),
+      'missing in zh-cn',
+    ).toEqual([]);
+    expect(
+      zhKeys.filter((k) => !enKeys.includes(k)),
+      'missing in en',
+    ).toEqual([]);
   });
 
   it('give every plural string exactly the forms its locale uses (English one + other, Chinese other)', () => {
-    for (const [locale, tag] of [['en', 'en'], ['zh-cn', 'zh-CN']] as const) {
+    for (const [locale, tag] of [
+      ['en', 'en'],
+      ['zh-cn', 'zh-CN'],
+    ] as const) {
       const needed = [...new Intl.PluralRules(tag).resolvedOptions().pluralCategories].sort();
-      const wrong = [...pluralGroups(tables[locale])].filter(([, cats]) => cats.join() !== needed.join()).map(([base, cats]) => `${base}: ${cats.join('+')}`);
+      const wrong = [...pluralGroups(tables[locale])]
+        .filter(([, cats]) => cats.join() !== needed.join())
+        .map(([base, cats]) => `${base}: ${cats.join('+')}`);
       expect(wrong, `${locale} needs ${needed.join('+')}`).toEqual([]);
     }
     expect(pluralGroups(tables.en).size).toBeGreaterThan(10);
@@ -51,7 +62,8 @@ describe('UI strings', () => {
       const reference = placeholders(tables.en[`${base}.other`]!).join();
       for (const table of Object.values(tables)) {
         for (const [key, value] of Object.entries(table)) {
-          if (key.startsWith(`${base}.`) && CATEGORIES.includes(key.slice(base.length + 1)) && placeholders(value).join() !== reference) mismatched.push(key);
+          if (key.startsWith(`${base}.`) && CATEGORIES.includes(key.slice(base.length + 1)) && placeholders(value).join() !== reference)
+            mismatched.push(key);
         }
       }
     }
@@ -61,7 +73,10 @@ describe('UI strings', () => {
   it('have no empty value', () => {
     for (const [locale, table] of Object.entries(tables)) {
       const empty = Object.entries(table).filter(([, v]) => typeof v !== 'string' || v.trim() === '');
-      expect(empty.map(([k]) => k), `empty in ${locale}`).toEqual([]);
+      expect(
+        empty.map(([k]) => k),
+        `empty in ${locale}`,
+      ).toEqual([]);
     }
   });
 
@@ -106,7 +121,8 @@ describe('plurals', () => {
     { locale: 'zh-cn', count: 2, expected: '每轮推进 2 个季度。' },
   ] as const;
   for (const c of cases) {
-    it(`choose the ${c.locale} form for ${c.count}`, () => expect(t(c.locale, 'teach.play.quartersPerRound', { count: c.count })).toBe(c.expected));
+    it(`choose the ${c.locale} form for ${c.count}`, () =>
+      expect(t(c.locale, 'teach.play.quartersPerRound', { count: c.count })).toBe(c.expected));
   }
 
   it('fix "taken 1 quizzes" and "1 quarters per second" (the island translator too)', () => {

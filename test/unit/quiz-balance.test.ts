@@ -54,9 +54,7 @@ describe('quiz balance (issue 15 quizzes)', () => {
     const offending: string[] = [];
     for (const { quiz, q } of questions) {
       const texts =
-        q.type === 'truefalse' ? [q.prompt[lang]]
-          : q.type === 'single' || q.type === 'multiple' ? q.options.map((o) => o.text[lang])
-            : [];
+        q.type === 'truefalse' ? [q.prompt[lang]] : q.type === 'single' || q.type === 'multiple' ? q.options.map((o) => o.text[lang]) : [];
       for (const t of texts) if (ABSOLUTES[lang].test(t)) offending.push(`${quiz}/${q.id}: ${t}`);
     }
     expect(offending).toEqual([]);

@@ -31,7 +31,12 @@ interface Text {
   quotedAllowed?: boolean;
 }
 
-const list = (dir: string, ext: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(ext)).sort() : []);
+const list = (dir: string, ext: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(ext))
+        .sort()
+    : [];
 const read = (path: string) => readFileSync(path, 'utf8');
 
 const glossary = new Map<string, GlossaryData>(
@@ -81,7 +86,10 @@ export function violations(t: Text, forbidden: Forbidden[], allowedPhrases: Allo
     if (t.quotedAllowed) text = text.replace(/“[^”]*”|"[^"]*"/g, '\uE000');
     const pattern = t.lang === 'en' ? new RegExp(`(?<!\\w)${escape(f.alternative)}(?!\\w)`, 'gi') : new RegExp(escape(f.alternative), 'g');
     for (const m of text.matchAll(pattern)) {
-      const context = text.slice(Math.max(0, m.index - 12), m.index + f.alternative.length + 12).replace(/\uE000/g, '…').replace(/\s+/g, ' ');
+      const context = text
+        .slice(Math.max(0, m.index - 12), m.index + f.alternative.length + 12)
+        .replace(/\uE000/g, '…')
+        .replace(/\s+/g, ' ');
       found.push(`${t.where}: "${f.alternative}" (use "${f.canonical}"; ${f.source}) in "${context}"`);
     }
   }
@@ -112,7 +120,10 @@ function corpus(): Text[] {
   const texts: Text[] = [];
   for (const [k, v] of Object.entries(en)) texts.push({ where: `en.json ${k}`, lang: 'en', text: v });
   for (const [k, v] of Object.entries(zh)) texts.push({ where: `zh-cn.json ${k}`, lang: 'zh', text: v });
-  for (const [dir, lang] of [['content/lessons/en', 'en'], ['content/lessons/zh-cn', 'zh']] as const) {
+  for (const [dir, lang] of [
+    ['content/lessons/en', 'en'],
+    ['content/lessons/zh-cn', 'zh'],
+  ] as const) {
     for (const f of list(dir, '.mdx')) texts.push({ where: join(dir, f), lang, text: read(join(dir, f)) });
   }
   texts.push({ where: 'content/model/en.mdx', lang: 'en', text: read('content/model/en.mdx') });
@@ -129,9 +140,11 @@ function corpus(): Text[] {
   // Chinese written straight into page and component sources (it should live in the strings, but
   // wherever it is, it must use the vocabulary).
   for (const file of sourceFiles('src')) {
-    read(file).split('\n').forEach((line, i) => {
-      if (/[\u4e00-\u9fff]/.test(line)) texts.push({ where: `${file}:${i + 1}`, lang: 'zh', text: line });
-    });
+    read(file)
+      .split('\n')
+      .forEach((line, i) => {
+        if (/[\u4e00-\u9fff]/.test(line)) texts.push({ where: `${file}:${i + 1}`, lang: 'zh', text: line });
+      });
   }
   return texts;
 }
@@ -149,16 +162,52 @@ describe('the vocabulary check', () => {
   });
 
   const cases: { name: string; text: Text; expected: number }[] = [
-    { name: 'refuses 被动型 in a Chinese sentence', text: { where: 't', lang: 'zh', text: '被动型营销要求企业在售后留下联系方式。' }, expected: 2 },
+    {
+      name: 'refuses 被动型 in a Chinese sentence',
+      text: { where: 't', lang: 'zh', text: '被动型营销要求企业在售后留下联系方式。' },
+      expected: 2,
+    },
     { name: 'refuses the short 能动型', text: { where: 't', lang: 'zh', text: '能动型：新用途与新产品' }, expected: 1 },
-    { name: 'refuses 贴现率 and 客户终身价值 (and within them 贴现 and 客户)', text: { where: 't', lang: 'zh', text: '按贴现率计算客户终身价值。' }, expected: 4 },
-    { name: 'accepts the canonical terms', text: { where: 't', lang: 'zh', text: '反应型营销、主动型营销与顾客终身价值；折现率 10%。' }, expected: 0 },
-    { name: 'accepts 客户 inside the fixed term 客户关系管理', text: { where: 't', lang: 'zh', text: '客户关系管理的目标是顾客资产。大客户由客户经理负责。' }, expected: 0 },
-    { name: 'does not take 扩大客户 for the fixed term 大客户', text: { where: 't', lang: 'zh', text: '留住顾客并扩大客户购买。' }, expected: 1 },
-    { name: 'refuses an English alternative as a word', text: { where: 't', lang: 'en', text: 'Compute the CLTV of each buyer.' }, expected: 1 },
-    { name: 'does not read a canonical term as its own alternative', text: { where: 't', lang: 'en', text: 'Customer lifetime value (CLV) is a present value.' }, expected: 0 },
-    { name: 'lets a glossary definition quote another name', text: { where: 't', lang: 'zh', text: '也有教材称之为“被动型营销”。', quotedAllowed: true }, expected: 0 },
-    { name: 'refuses the same quote outside the glossary', text: { where: 't', lang: 'zh', text: '也有教材称之为“被动型营销”。' }, expected: 2 },
+    {
+      name: 'refuses 贴现率 and 客户终身价值 (and within them 贴现 and 客户)',
+      text: { where: 't', lang: 'zh', text: '按贴现率计算客户终身价值。' },
+      expected: 4,
+    },
+    {
+      name: 'accepts the canonical terms',
+      text: { where: 't', lang: 'zh', text: '反应型营销、主动型营销与顾客终身价值；折现率 10%。' },
+      expected: 0,
+    },
+    {
+      name: 'accepts 客户 inside the fixed term 客户关系管理',
+      text: { where: 't', lang: 'zh', text: '客户关系管理的目标是顾客资产。大客户由客户经理负责。' },
+      expected: 0,
+    },
+    {
+      name: 'does not take 扩大客户 for the fixed term 大客户',
+      text: { where: 't', lang: 'zh', text: '留住顾客并扩大客户购买。' },
+      expected: 1,
+    },
+    {
+      name: 'refuses an English alternative as a word',
+      text: { where: 't', lang: 'en', text: 'Compute the CLTV of each buyer.' },
+      expected: 1,
+    },
+    {
+      name: 'does not read a canonical term as its own alternative',
+      text: { where: 't', lang: 'en', text: 'Customer lifetime value (CLV) is a present value.' },
+      expected: 0,
+    },
+    {
+      name: 'lets a glossary definition quote another name',
+      text: { where: 't', lang: 'zh', text: '也有教材称之为“被动型营销”。', quotedAllowed: true },
+      expected: 0,
+    },
+    {
+      name: 'refuses the same quote outside the glossary',
+      text: { where: 't', lang: 'zh', text: '也有教材称之为“被动型营销”。' },
+      expected: 2,
+    },
   ];
   for (const c of cases) it(c.name, () => expect(violations(c.text, forbidden, allowed)).toHaveLength(c.expected));
 });

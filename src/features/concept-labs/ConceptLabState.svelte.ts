@@ -1,7 +1,16 @@
 // The one reactive bridge of the five concept labs and the mini market lab: the lab's state (typed by its
 // URL schema), the problems of the link it was opened with, and the URL kept in step on a lab's own page.
 // Embedded labs (inside <Predict>) read the lesson's query and never write the page URL. No maths here.
-import { defaults, parseQuery, serializeQuery, snapToRange, type NumberSpec, type Schema, type StateOf, type UrlProblem } from '@/kit/urlState';
+import {
+  defaults,
+  parseQuery,
+  serializeQuery,
+  snapToRange,
+  type NumberSpec,
+  type Schema,
+  type StateOf,
+  type UrlProblem,
+} from '@/kit/urlState';
 import { syncQuery } from '@/kit/urlWriter.svelte';
 
 /** The keys of a schema whose values are plain numbers (the ones a slider sets). */

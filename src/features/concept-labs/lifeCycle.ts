@@ -150,8 +150,7 @@ export function hazardAt(quarter: number, actions: StageActions, p: CohortParams
 export function marginAt(quarter: number, actions: StageActions, p: CohortParams = DEFAULT_PARAMS): number {
   const uplift = responseRate(p.crossSellCurve, actions.crossSellPerCustomerPerQuarter);
   const growthStart = STAGE_END.acquisition + 1;
-  const ramp =
-    quarter < growthStart ? 0 : Math.min(1, (quarter - growthStart + 1) / (STAGE_END.growth - growthStart + 1));
+  const ramp = quarter < growthStart ? 0 : Math.min(1, (quarter - growthStart + 1) / (STAGE_END.growth - growthStart + 1));
   return p.marginPerQuarter * (1 + uplift * ramp);
 }
 

@@ -102,12 +102,7 @@ export interface MarketResult {
  * Values and shares of the three offers. `basis: 'perceived'` uses the perception weights,
  * `'objective'` counts every item once, as an engineer would measure it.
  */
-export function evaluateMarket(
-  ratings: Readonly<Record<OfferId, Ratings>>,
-  weights: Ratings,
-  scale: number,
-  basis: Basis,
-): MarketResult {
+export function evaluateMarket(ratings: Readonly<Record<OfferId, Ratings>>, weights: Ratings, scale: number, basis: Basis): MarketResult {
   const w = basis === 'perceived' ? weights : OBJECTIVE_WEIGHTS;
   const breakdowns = OFFERS.map((id) => perceivedValue(ratings[id], w));
   const shares = logitShares(
@@ -133,7 +128,12 @@ export const PERCEIVED_VALUE_SCHEMA = {
   firm: { kind: 'list', item: RATING, length: 8, default: DEFAULT_RATINGS.firm },
   ra: { kind: 'list', item: RATING, length: 8, default: DEFAULT_RATINGS.rivalA },
   rb: { kind: 'list', item: RATING, length: 8, default: DEFAULT_RATINGS.rivalB },
-  w: { kind: 'list', item: { kind: 'number', min: WEIGHT_MIN, max: WEIGHT_MAX, step: 0.1, default: 1 }, length: 8, default: DEFAULT_WEIGHTS },
+  w: {
+    kind: 'list',
+    item: { kind: 'number', min: WEIGHT_MIN, max: WEIGHT_MAX, step: 0.1, default: 1 },
+    length: 8,
+    default: DEFAULT_WEIGHTS,
+  },
   scale: { kind: 'number', min: SCALE_MIN, max: SCALE_MAX, step: 0.05, default: DEFAULT_SCALE },
   basis: { kind: 'enum', values: ['perceived', 'objective'] as const, default: 'perceived' },
 } as const satisfies import('@/kit/urlState').Schema;

@@ -2,7 +2,10 @@
 // lesson ids, course order, and the fallback to the other language when a locale lacks a lesson.
 import { otherLocale, type Locale } from '@/i18n/core';
 
-export interface LessonLike { id: string; data: { order: number } }
+export interface LessonLike {
+  id: string;
+  data: { order: number };
+}
 
 /** `en/what-is-crm` → { locale: 'en', slug: 'what-is-crm' } */
 export function splitLessonId(id: string): { locale: string; slug: string } {
@@ -10,7 +13,10 @@ export function splitLessonId(id: string): { locale: string; slug: string } {
   return { locale, slug: rest.join('/') };
 }
 
-export interface Resolved<T> { lesson: T; untranslated: boolean }
+export interface Resolved<T> {
+  lesson: T;
+  untranslated: boolean;
+}
 
 /** Picks the lesson in `locale`, else the other language's version flagged as untranslated. */
 export function resolveLesson<T extends LessonLike>(all: T[], slug: string, locale: Locale): Resolved<T> | undefined {

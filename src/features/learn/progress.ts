@@ -96,9 +96,14 @@ function everyEntry(v: unknown, ok: (value: unknown, key: string) => boolean): b
 function isQuizRecord(v: unknown): v is QuizRecord {
   return (
     isRecord(v) &&
-    isFiniteNumber(v.best) && v.best >= 0 && v.best <= 1 &&
-    isFiniteNumber(v.last) && v.last >= 0 && v.last <= 1 &&
-    Number.isInteger(v.attempts) && (v.attempts as number) >= 1 &&
+    isFiniteNumber(v.best) &&
+    v.best >= 0 &&
+    v.best <= 1 &&
+    isFiniteNumber(v.last) &&
+    v.last >= 0 &&
+    v.last <= 1 &&
+    Number.isInteger(v.attempts) &&
+    (v.attempts as number) >= 1 &&
     isIsoDate(v.at)
   );
 }
@@ -113,7 +118,9 @@ export function isStoredCard(v: unknown): v is StoredCard {
   return (
     isIsoDate(v.due) &&
     numbers.every((k) => isFiniteNumber(v[k]) && (v[k] as number) >= 0) &&
-    Number.isInteger(v.state) && (v.state as number) >= 0 && (v.state as number) <= 3 &&
+    Number.isInteger(v.state) &&
+    (v.state as number) >= 0 &&
+    (v.state as number) <= 3 &&
     (v.last_review === undefined || isIsoDate(v.last_review))
   );
 }
@@ -359,8 +366,7 @@ export function exportProgress(p: Progress, nowIso: string): string {
 }
 
 export type ImportCheck =
-  | { ok: true; progress: Progress }
-  | { ok: false; error: 'not-json' | 'not-progress' | 'invalid' | 'version'; foundVersion?: string };
+  { ok: true; progress: Progress } | { ok: false; error: 'not-json' | 'not-progress' | 'invalid' | 'version'; foundVersion?: string };
 
 /** Reads an exported file's text. Nothing is written here; the caller merges and saves. */
 export function parseProgressFile(text: string): ImportCheck {

@@ -2,15 +2,7 @@
 // instance per page, loaded lazily in the browser, kept in sync across tabs. It never throws at a
 // component; problems become `status`, which the islands turn into a message.
 
-import {
-  STORAGE_KEY,
-  browserStorage,
-  emptyProgress,
-  loadProgress,
-  saveProgress,
-  type Progress,
-  type ProgressStatus,
-} from './progress';
+import { STORAGE_KEY, browserStorage, emptyProgress, loadProgress, saveProgress, type Progress, type ProgressStatus } from './progress';
 
 class ProgressStore {
   progress = $state<Progress>(emptyProgress());

@@ -217,11 +217,7 @@ export function correctResponse(question: QuizQuestion): QuizResponse {
  * lands on the right order is rotated by one. A retry (`previous` given) never repeats the
  * previous order when another order exists.
  */
-export function attemptOrder(
-  ids: readonly string[],
-  seed: string,
-  options: { avoid?: readonly (readonly string[])[] } = {},
-): string[] {
+export function attemptOrder(ids: readonly string[], seed: string, options: { avoid?: readonly (readonly string[])[] } = {}): string[] {
   const avoid = options.avoid ?? [];
   if (ids.length < 2) return ids.slice();
   let order = seededShuffle(ids, seed);

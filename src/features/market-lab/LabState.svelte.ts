@@ -16,7 +16,7 @@ import {
   type InvestmentVector,
   type LabSettings,
   type LevelName,
-  type Range
+  type Range,
 } from './settings';
 import { bandSeeds, type Band } from './montecarlo';
 import { bandsFromSeries, splitSeeds, type SeedSeries } from './jobs';
@@ -282,7 +282,14 @@ export class LabState {
           if (results.every((r) => r !== null)) {
             const bands = bandsFromSeries(results as SeedSeries[]);
             this.bandWorkers = [];
-            this.band = { ...this.band, status: 'done', progress: 1, equity: bands.equity, retention: bands.retention, ms: performance.now() - started };
+            this.band = {
+              ...this.band,
+              status: 'done',
+              progress: 1,
+              equity: bands.equity,
+              retention: bands.retention,
+              ms: performance.now() - started,
+            };
           }
         } else fail();
       };
@@ -306,4 +313,3 @@ export class LabState {
     this.cancelBand();
   }
 }
-

@@ -37,7 +37,7 @@ export function runToJson(run: RunResult, settings: LabSettings, meta: ExportMet
     query: meta.query,
     strategy: run.strategy,
     overall: run.overall,
-    bySegment: run.bySegment
+    bySegment: run.bySegment,
   };
   return JSON.stringify(doc, null, 2);
 }

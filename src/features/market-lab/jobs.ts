@@ -12,7 +12,7 @@ export function searchSpaceFor(settings: LabSettings): SearchSpace {
   return {
     segmentIds: labLimits.segmentIds(id),
     presetInvestment: (seg, level) => labLimits.presetInvestment(id, seg, level),
-    investmentRange: (seg, level) => labLimits.investmentRange(id, seg, level)
+    investmentRange: (seg, level) => labLimits.investmentRange(id, seg, level),
   };
 }
 
@@ -32,7 +32,7 @@ export function equityEvaluator(settings: LabSettings, customersScale?: number) 
 export function optimiseSettings(
   settings: LabSettings,
   onProgress: (p: SearchProgress) => void = () => {},
-  options?: SearchOptions
+  options?: SearchOptions,
 ): SearchResult {
   const gen = searchOptimum(searchSpaceFor(settings), equityEvaluator(settings), options);
   for (;;) {
@@ -80,7 +80,7 @@ export function bandsFromSeries(parts: readonly SeedSeries[]): Record<BandMetric
 export function bandForSettings(
   settings: LabSettings,
   n: number,
-  onProgress: (done: number, total: number) => void = () => {}
+  onProgress: (done: number, total: number) => void = () => {},
 ): Record<BandMetric, Band> {
   const seeds = bandSeeds(settings.seed, n);
   return bandsFromSeries([runSeeds(settings, seeds, (done) => onProgress(done, seeds.length))]);

@@ -43,7 +43,7 @@ export function defaultSettings(marketId: string): LabSettings {
     promiseLevel: strategy.promiseLevel,
     acquisitionSpendPerQuarter: strategy.acquisitionSpendPerQuarter,
     quality: strategy.quality,
-    investment
+    investment,
   };
 }
 
@@ -57,6 +57,5 @@ export const labLimits: LabLimits = {
   segmentIds: (marketId) => marketById(marketId).segments.map((s) => s.id),
   investmentRange: (marketId, segmentId, level) => investmentRangeFor(marketById(marketId), segmentId, level),
   presetInvestment: (marketId, segmentId, level: LevelName) => ({ ...levelPresetInvestment(marketById(marketId), segmentId, level) }),
-  defaults: defaultSettings
+  defaults: defaultSettings,
 };
-

@@ -50,7 +50,11 @@ function keyOf(inv: Record<string, InvestmentVector>, segIds: readonly string[])
  *    interact, so this is a strong first guess). 2. Coordinate search over presets on total equity until a pass
  *    brings no gain. 3. Fine-tune each level's investment up and down around the best, halving the step.
  */
-export function* searchOptimum(space: SearchSpace, evaluate: Evaluate, options: SearchOptions = {}): Generator<SearchProgress, SearchResult, void> {
+export function* searchOptimum(
+  space: SearchSpace,
+  evaluate: Evaluate,
+  options: SearchOptions = {},
+): Generator<SearchProgress, SearchResult, void> {
   const segIds = space.segmentIds;
   const presetPasses = options.presetPasses ?? 3;
   const fineTuneBudget = options.fineTuneBudget ?? 48;

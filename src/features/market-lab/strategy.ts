@@ -10,7 +10,7 @@ export function toStrategy(settings: LabSettings, investment: Record<string, Inv
     segments,
     promiseLevel: settings.promiseLevel,
     acquisitionSpendPerQuarter: settings.acquisitionSpendPerQuarter,
-    quality: settings.quality
+    quality: settings.quality,
   };
 }
 

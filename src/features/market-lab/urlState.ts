@@ -1,7 +1,16 @@
 // The lab's settings in the URL query (v=1) through the one kit codec: the lab's schema for a market, and
 // settings ⇄ query. A segment's levels are written by preset name when they equal one; nothing here touches the DOM.
 import { parseQuery, serializeQuery, type NumberSpec, type Schema, type StateOf, type UrlProblem } from '@/kit/urlState';
-import { INVESTED_LEVELS, LEVEL_IDS, cloneSettings, matchPreset, type InvestmentVector, type LabLimits, type LabSettings, type LevelName } from './settings';
+import {
+  INVESTED_LEVELS,
+  LEVEL_IDS,
+  cloneSettings,
+  matchPreset,
+  type InvestmentVector,
+  type LabLimits,
+  type LabSettings,
+  type LevelName,
+} from './settings';
 
 const SEGMENT_PREFIX = 's.';
 
@@ -44,7 +53,11 @@ export function labSchema(limits: LabLimits, marketId: string): Schema {
       kind: 'oneOf',
       options: [
         { kind: 'enum', values: LEVEL_IDS, default: 'basic' },
-        { kind: 'tuple', items: INVESTED_LEVELS.map((l) => num(limits.investmentRange(marketId, segId, l), 0)), default: INVESTED_LEVELS.map(() => 0) },
+        {
+          kind: 'tuple',
+          items: INVESTED_LEVELS.map((l) => num(limits.investmentRange(marketId, segId, l), 0)),
+          default: INVESTED_LEVELS.map(() => 0),
+        },
       ],
       default: segmentValue(limits, marketId, segId, d.investment[segId]),
     };
@@ -91,7 +104,9 @@ export function decodeSettings(search: string, limits: LabLimits): DecodeResult 
     for (const segId of limits.segmentIds(market)) {
       const v = state[SEGMENT_PREFIX + segId] as SegmentValue;
       settings.investment[segId] =
-        typeof v === 'string' ? limits.presetInvestment(market, segId, v) : (Object.fromEntries(INVESTED_LEVELS.map((l, i) => [l, v[i]])) as InvestmentVector);
+        typeof v === 'string'
+          ? limits.presetInvestment(market, segId, v)
+          : (Object.fromEntries(INVESTED_LEVELS.map((l, i) => [l, v[i]])) as InvestmentVector);
     }
   }
   return { settings, problems, problemCount };

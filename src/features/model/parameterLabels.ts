@@ -4,7 +4,34 @@
 import type { FirmParams, MechanismParams, SegmentParams } from '@sim/index';
 import type { StringKey } from '@/i18n/core';
 
-export const UNITS = ['perCustomerPerQuarter', 'scalePoints', 'probabilityPerQuarter', 'scale1to5', 'multiplier', 'customers', 'shareOfRevenue', 'perQuarterOfTenure', 'quarters', 'zeroToOne', 'shareOfMarginPerUnitOfBond', 'perQuarter', 'customersPerQuarter', 'perCurrencyUnit', 'weight', 'newCustomersPerQuarter', 'perNewCustomer', 'perQuarterWholeFirm', 'shareOfRevenuePerPoint', 'perPoint', 'perPointAbove3', 'pointsPerPointAbove3', 'timesASurplus', 'share', 'ceiling', 'pointsPerQuarter'] as const;
+export const UNITS = [
+  'perCustomerPerQuarter',
+  'scalePoints',
+  'probabilityPerQuarter',
+  'scale1to5',
+  'multiplier',
+  'customers',
+  'shareOfRevenue',
+  'perQuarterOfTenure',
+  'quarters',
+  'zeroToOne',
+  'shareOfMarginPerUnitOfBond',
+  'perQuarter',
+  'customersPerQuarter',
+  'perCurrencyUnit',
+  'weight',
+  'newCustomersPerQuarter',
+  'perNewCustomer',
+  'perQuarterWholeFirm',
+  'shareOfRevenuePerPoint',
+  'perPoint',
+  'perPointAbove3',
+  'pointsPerPointAbove3',
+  'timesASurplus',
+  'share',
+  'ceiling',
+  'pointsPerQuarter',
+] as const;
 export type UnitId = (typeof UNITS)[number];
 
 type SegmentNumberKey = Exclude<keyof SegmentParams, 'id' | 'label' | 'sensitivity' | 'standardInvestment' | 'defaultLevel'>;

@@ -204,7 +204,8 @@ export class ScenarioRunState {
   }
   /** "from … to …" of a control: level names for a level preset, numbers otherwise. */
   rangeText(c: TeachControl, t: Translate, number: (v: number) => string): string {
-    const ends: [DecisionValue, DecisionValue] = c.kind === 'levelPreset' ? [levelOf(c.min) ?? c.min, levelOf(c.max) ?? c.max] : [c.min, c.max];
+    const ends: [DecisionValue, DecisionValue] =
+      c.kind === 'levelPreset' ? [levelOf(c.min) ?? c.min, levelOf(c.max) ?? c.max] : [c.min, c.max];
     return t('teach.play.range', { min: this.valueText(c, ends[0], t, number), max: this.valueText(c, ends[1], t, number) });
   }
   /** One round's decisions in words: "control: value; …" for the open controls it set. */
@@ -225,4 +226,3 @@ export class ScenarioRunState {
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
-

@@ -76,7 +76,11 @@ export function spreadByRound(files: readonly ResultFile[], controlIds: readonly
 }
 
 /** The board as CSV: one row per file, decisions as `r<round>.<control>` columns. */
-export function boardCsv(ranked: readonly RankedEntry[], controlIds: readonly string[], labels: { status: (v: Verdict) => string }): string {
+export function boardCsv(
+  ranked: readonly RankedEntry[],
+  controlIds: readonly string[],
+  labels: { status: (v: Verdict) => string },
+): string {
   const rounds = Math.max(0, ...ranked.map((r) => r.entry.file.decisions.length));
   const header = [
     'rank',

@@ -32,5 +32,7 @@ export async function lessonRef(slug: string, locale: Locale): Promise<{ title: 
 /** `getStaticPaths` of the pages that exist once per scenario and locale (play, notes, worksheet). */
 export async function scenarioStaticPaths() {
   const scenarios = await getScenarios();
-  return locales.flatMap((locale) => scenarios.map((scenario) => ({ params: { locale, id: scenarioInfo(scenario).id }, props: { scenario } })));
+  return locales.flatMap((locale) =>
+    scenarios.map((scenario) => ({ params: { locale, id: scenarioInfo(scenario).id }, props: { scenario } })),
+  );
 }

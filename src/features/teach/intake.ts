@@ -11,8 +11,7 @@ export interface FileLike {
 }
 
 export type Intake =
-  | { ok: true; fileName: string; file: ResultFile }
-  | { ok: false; fileName: string; reason: RejectReason | 'unreadable'; detail: string };
+  { ok: true; fileName: string; file: ResultFile } | { ok: false; fileName: string; reason: RejectReason | 'unreadable'; detail: string };
 
 /** At most this many files per drop, so a mistaken drop of a whole folder cannot freeze the tab. */
 export const MAX_FILES_PER_DROP = 500;

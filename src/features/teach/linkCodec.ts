@@ -27,7 +27,13 @@ export function isValidSeed(seed: string): boolean {
 function linkSchema(defaults: { seed: string; lockable: readonly string[] }) {
   return {
     seed: { kind: 'string', pattern: SEED_PATTERN, default: defaults.seed },
-    lock: { kind: 'list', item: { kind: 'enum', values: defaults.lockable, default: '' }, set: true, omitDefault: true, default: [] as string[] },
+    lock: {
+      kind: 'list',
+      item: { kind: 'enum', values: defaults.lockable, default: '' },
+      set: true,
+      omitDefault: true,
+      default: [] as string[],
+    },
   } satisfies Schema;
 }
 

@@ -18,7 +18,15 @@ const progressSchema = z
     seed: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
     locks: z.array(z.string().regex(CONTROL_ID)).max(80),
     decisions: z
-      .array(z.record(z.string().regex(CONTROL_ID).refine((k) => !k.split('.').some((p) => FORBIDDEN.has(p))), decisionValueSchema))
+      .array(
+        z.record(
+          z
+            .string()
+            .regex(CONTROL_ID)
+            .refine((k) => !k.split('.').some((p) => FORBIDDEN.has(p))),
+          decisionValueSchema,
+        ),
+      )
       .max(40),
   })
   .strict();

@@ -79,7 +79,12 @@ function nice(x: number): number {
 }
 
 /** Which level preset a segment's investment equals (basic for a custom mix). */
-function presetLevel(release: ModelRelease, market: Market, segment: string, investment: Strategy['segments'][string]['investment']): LevelId {
+function presetLevel(
+  release: ModelRelease,
+  market: Market,
+  segment: string,
+  investment: Strategy['segments'][string]['investment'],
+): LevelId {
   const found = LEVELS.find((l) => {
     const preset = release.levelPresetInvestment(market, segment, l);
     return (Object.keys(preset) as InvestedLevel[]).every((k) => preset[k] === investment[k]);

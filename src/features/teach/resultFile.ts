@@ -57,9 +57,7 @@ const finite = z.number();
 /** Level presets are stored by name; files of older pages may hold a level's position (a number). */
 export const decisionValueSchema = z.union([finite, z.enum(LEVELS as readonly [LevelId, ...LevelId[]])]);
 
-const decisionSchema = z
-  .record(controlId, decisionValueSchema)
-  .refine((d) => Object.keys(d).length <= MAX_CONTROLS, 'too many controls');
+const decisionSchema = z.record(controlId, decisionValueSchema).refine((d) => Object.keys(d).length <= MAX_CONTROLS, 'too many controls');
 
 const resultSchema = z
   .object({
@@ -85,9 +83,7 @@ const resultSchema = z
 
 export type RejectReason = 'tooLarge' | 'notJson' | 'hostile' | 'notResult' | 'formatVersion' | 'schema';
 
-export type ParseOutcome =
-  | { ok: true; file: ResultFile }
-  | { ok: false; reason: RejectReason; detail: string };
+export type ParseOutcome = { ok: true; file: ResultFile } | { ok: false; reason: RejectReason; detail: string };
 
 /** Removes control characters and trims; the name is shown as text only, never as markup. */
 export function cleanName(name: string | undefined | null): string | undefined {

@@ -1,7 +1,21 @@
 // Turns a rendered chart <svg> into a standalone SVG file (CSS variables and classes resolved to plain attributes)
 // and, through a canvas, into a PNG. Browser-only helpers; they read the DOM but never change the page's chart.
 
-const PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linejoin', 'paint-order', 'opacity', 'fill-opacity', 'font-size', 'font-family', 'font-style', 'font-weight'] as const;
+const PROPS = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'stroke-linejoin',
+  'paint-order',
+  'opacity',
+  'fill-opacity',
+  'font-size',
+  'font-family',
+  'font-style',
+  'font-weight',
+] as const;
 
 /** Standalone SVG markup of a chart, with computed colours inlined and a background rectangle. */
 export function svgMarkup(svg: SVGSVGElement): string {

@@ -26,7 +26,12 @@ export function bandPath(x: readonly number[], lower: readonly number[], upper: 
 }
 
 /** Series stacked bottom to top in their order (negative or missing values count as 0), one area each. */
-export function stackedPaths(x: readonly number[], series: readonly ChartSeries[], xScale: Scale, yScale: Scale): { id: string; d: string }[] {
+export function stackedPaths(
+  x: readonly number[],
+  series: readonly ChartSeries[],
+  xScale: Scale,
+  yScale: Scale,
+): { id: string; d: string }[] {
   const rows = x.map((_, i) => {
     const row: Record<string, number> = {};
     for (const s of series) {

@@ -1,7 +1,15 @@
 // What a chart says in words: the rows of its visually hidden data table and the readout of one position
 // (the tooltip and the plot's aria-valuetext). Pure functions of the frame's props; no strings are looked up here.
 import { isFiniteNumber } from './geometry';
-import { seriesColor, type ChartBand, type ChartCategory, type ChartKind, type ChartLabels, type ChartMarker, type ChartSeries } from './types';
+import {
+  seriesColor,
+  type ChartBand,
+  type ChartCategory,
+  type ChartKind,
+  type ChartLabels,
+  type ChartMarker,
+  type ChartSeries,
+} from './types';
 
 export interface ReadoutInput {
   kind: ChartKind;
@@ -54,7 +62,7 @@ export function chartTable(p: ReadoutInput): TableModel {
     return {
       corner: `${p.yLabel} \\ ${p.xLabel}`,
       columns: p.x.map((v, i) => ({ key: String(i), label: p.xFormat(v) })),
-      rows: p.series.map((s) => ({ key: s.id, label: s.label, cells: p.x.map((_, i) => cell(s.values[i], p.format)) }))
+      rows: p.series.map((s) => ({ key: s.id, label: s.label, cells: p.x.map((_, i) => cell(s.values[i], p.format)) })),
     };
   }
   const { byId, own } = splitBaseline(p);
@@ -65,7 +73,10 @@ export function chartTable(p: ReadoutInput): TableModel {
   }
   for (const b of own) columns.push({ key: `${b.id}:baseline`, label: b.label });
   if (p.band) columns.push({ key: 'band', label: p.labels.band });
-  const positions = p.kind === 'bars' ? p.categories.map((c) => ({ key: c.id, label: c.label })) : p.x.map((v) => ({ key: String(v), label: p.xFormat(v) }));
+  const positions =
+    p.kind === 'bars'
+      ? p.categories.map((c) => ({ key: c.id, label: c.label }))
+      : p.x.map((v) => ({ key: String(v), label: p.xFormat(v) }));
   const band = p.band;
   const rows = positions.map((pos, i) => {
     const cells: string[] = [];
@@ -75,7 +86,12 @@ export function chartTable(p: ReadoutInput): TableModel {
       if (b) cells.push(cell(b.values[i], p.format));
     }
     for (const b of own) cells.push(cell(b.values[i], p.format));
-    if (band) cells.push(isFiniteNumber(band.lower[i]) && isFiniteNumber(band.upper[i]) ? `${p.format(band.lower[i])} – ${p.format(band.upper[i])}` : MISSING);
+    if (band)
+      cells.push(
+        isFiniteNumber(band.lower[i]) && isFiniteNumber(band.upper[i])
+          ? `${p.format(band.lower[i])} – ${p.format(band.upper[i])}`
+          : MISSING,
+      );
     return { ...pos, cells };
   });
   return { corner: p.xLabel, columns, rows };
@@ -97,7 +113,11 @@ export function readoutAt(p: ReadoutInput, i: number): Readout {
     if (!isFiniteNumber(v)) return { key: s.id, text: `${s.label}: ${MISSING}`, color };
     const b = byId.get(s.id)?.values[i];
     if (isFiniteNumber(b)) {
-      return { key: s.id, text: `${s.label}: ${p.format(v)} (${p.labels.baseline} ${p.format(b)}, ${p.labels.difference} ${p.diffFormat(v - b)})`, color };
+      return {
+        key: s.id,
+        text: `${s.label}: ${p.format(v)} (${p.labels.baseline} ${p.format(b)}, ${p.labels.difference} ${p.diffFormat(v - b)})`,
+        color,
+      };
     }
     return { key: s.id, text: `${s.label}: ${p.format(v)}`, color };
   });

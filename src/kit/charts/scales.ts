@@ -132,7 +132,7 @@ export function frameLayout(p: LayoutInput): FrameLayout {
       rowScale,
       rowLabel: BAR_ROW_LABEL,
       xTicks: xScale.ticks(4),
-      yTicks: []
+      yTicks: [],
     };
   }
   if (p.kind === 'grid') {
@@ -155,7 +155,7 @@ export function frameLayout(p: LayoutInput): FrameLayout {
       rowScale: null,
       rowLabel: 0,
       xTicks: xScale.ticks(5),
-      yTicks: yScale.ticks(5)
+      yTicks: yScale.ticks(5),
     };
   }
   const margin = MARGIN;
@@ -179,7 +179,7 @@ export function frameLayout(p: LayoutInput): FrameLayout {
     rowScale: null,
     rowLabel: 0,
     xTicks: quarterTicks(p.xDomain ?? p.x, Math.max(2, Math.floor(innerW / (p.compact ? 70 : 56)))),
-    yTicks: yScale.ticks(p.compact ? 3 : 5)
+    yTicks: yScale.ticks(p.compact ? 3 : 5),
   };
 }
 

@@ -19,7 +19,7 @@ export interface Trend {
 export function describeTrend(
   xs: readonly number[],
   values: readonly number[],
-  options: { flatTolerance?: number; absolute?: boolean } = {}
+  options: { flatTolerance?: number; absolute?: boolean } = {},
 ): Trend | null {
   const pts: { x: number; v: number }[] = [];
   for (let i = 0; i < values.length && i < xs.length; i++) {

@@ -44,9 +44,7 @@ describe('marginMultipleTable', () => {
   it('is marginMultiple() on every grid cell, both timings', () => {
     for (const timing of ['end', 'start'] as const) {
       const table = marginMultipleTable(timing);
-      TABLE_RETENTION.forEach((r, a) =>
-        TABLE_DISCOUNT.forEach((i, b) => expect(table[a][b]).toBe(marginMultiple(r, i, timing))),
-      );
+      TABLE_RETENTION.forEach((r, a) => TABLE_DISCOUNT.forEach((i, b) => expect(table[a][b]).toBe(marginMultiple(r, i, timing))));
     }
   });
   it('matches Gupta & Lehmann’s rule of thumb: multiples of about 1.5 to 4.5 (end timing)', () => {
@@ -70,9 +68,7 @@ describe('Blattberg–Deighton surface', () => {
     expect(s.result.optimalAcquisitionSpend).toBe(ref.optimalAcquisitionSpend);
     expect(s.result.optimalRetentionSpend).toBe(ref.optimalRetentionSpend);
     expect(s.result.maxCustomerEquity).toBe(ref.maxCustomerEquity);
-    s.retentionSpends.forEach((R, y) =>
-      s.acquisitionSpends.forEach((A, x) => expect(s.equity[y][x]).toBe(ref.customerEquityAt(A, R))),
-    );
+    s.retentionSpends.forEach((R, y) => s.acquisitionSpends.forEach((A, x) => expect(s.equity[y][x]).toBe(ref.customerEquityAt(A, R))));
   });
   it('no grid cell beats the optimum', () => {
     const s = bdSurface(p, 200, 200, 20);

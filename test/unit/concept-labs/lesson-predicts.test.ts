@@ -79,8 +79,7 @@ describe('customer-profitability: re-pricing a loyal low-margin customer', () =>
   });
 
   it('the lab’s figures agree: 90 → about 107 (+19 %), break-even retention about 76 %, about 86 at 75 %', () => {
-    const at = (margin: number, retention: number) =>
-      clvFigures({ margin, retention, discount: 0.1, acq: 0, timing: 'end' });
+    const at = (margin: number, retention: number) => clvFigures({ margin, retention, discount: 0.1, acq: 0, timing: 'end' });
     expect(at(20, 0.9).clv).toBeCloseTo(90, 6);
     expect(at(40, 0.8).clv).toBeCloseTo(106.67, 2);
     expect(at(40, 0.8).clv / at(20, 0.9).clv - 1).toBeCloseTo(0.19, 2);
@@ -108,7 +107,10 @@ describe('crm-systems: cheaper reactive and accountable work', () => {
     const key = (c: CellResult) => `${c.numbers}/${c.margin}`;
     const before = new Map(computeMatrix(UNIT_COSTS).map((c) => [key(c), c.best]));
     const after = new Map(computeMatrix(state).map((c) => [key(c), c.best]));
-    const moved = [...after].filter(([cell, best]) => before.get(cell) !== best).map(([cell]) => cell).sort();
+    const moved = [...after]
+      .filter(([cell, best]) => before.get(cell) !== best)
+      .map(([cell]) => cell)
+      .sort();
     expect(moved).toEqual(['many/medium', 'medium/low']);
     for (const cell of moved) {
       expect(before.get(cell)).toBe('reactive');

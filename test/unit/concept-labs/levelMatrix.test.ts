@@ -24,7 +24,11 @@ describe('level matrix', () => {
         acquisitionSpendPerQuarter: market.firm.acquisitionSpendPerQuarter,
         quality: market.firm.quality,
       };
-      const r = simulate(market, strategy, { seed: MATRIX_RUN.seed, quarters: MATRIX_RUN.quarters, customersScale: MATRIX_RUN.customersScale });
+      const r = simulate(market, strategy, {
+        seed: MATRIX_RUN.seed,
+        quarters: MATRIX_RUN.quarters,
+        customersScale: MATRIX_RUN.customersScale,
+      });
       equity[level] = r.overall.at(-1)!.customerEquity;
     }
     const cell = computeCell('few', 'high');

@@ -29,7 +29,11 @@ describe('concept-lab URL state', () => {
     { lab: 'expectations', query: 'promise=4.5&quality=3.5', expected: { promise: 4.5, quality: 3.5 } },
     { lab: 'level-matrix', query: 'v=1&partnership=2.25&reactive=0.75', expected: { partnership: 2.25, reactive: 0.75 } },
     { lab: 'life-cycle', query: 'v=1&onboarding=45&discount=0.07', expected: { onboarding: 45, discount: 0.07 } },
-    { lab: 'perceived-value', query: 'v=1&scale=1.25&w=1,1,1,2,1,1,1,0.5&basis=objective', expected: { scale: 1.25, w: [1, 1, 1, 2, 1, 1, 1, 0.5], basis: 'objective' } },
+    {
+      lab: 'perceived-value',
+      query: 'v=1&scale=1.25&w=1,1,1,2,1,1,1,0.5&basis=objective',
+      expected: { scale: 1.25, w: [1, 1, 1, 2, 1, 1, 1, 0.5], basis: 'objective' },
+    },
   ])('$lab reads $query', ({ lab, query, expected }) => {
     const r = parseQuery(SCHEMAS[lab], query);
     expect(r.problems).toEqual([]);

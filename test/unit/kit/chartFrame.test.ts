@@ -47,7 +47,7 @@ describe('ChartFrame with line layers', () => {
     xLabel: 'Quarter',
     format: pct,
     summary: 'Retention fell from 90% to 80%.',
-    layers: [Band, Baselines, Lines]
+    layers: [Band, Baselines, Lines],
   };
 
   it('renders caption, summary, data table and the layers', () => {
@@ -59,11 +59,16 @@ describe('ChartFrame with line layers', () => {
     expect(summary.getAttribute('aria-live')).toBe('polite');
     const table = fig.querySelector('.sr-only table') as HTMLElement;
     expect(table.querySelector('caption')!.textContent).toBe('Retention per quarter');
-    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Quarter', 'Retention', 'Retention (baseline)', '10–90 %']);
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+      'Quarter',
+      'Retention',
+      'Retention (baseline)',
+      '10–90 %',
+    ]);
     expect(bodyRows(table)).toEqual([
       ['1', '90%', '90%', '80% – 95%'],
       ['2', '85%', '90%', '80% – 95%'],
-      ['3', '80%', '90%', '70% – 90%']
+      ['3', '80%', '90%', '70% – 90%'],
     ]);
     expect(fig.querySelectorAll('path.series')).toHaveLength(1);
     expect(fig.querySelectorAll('path.baseline')).toHaveLength(1);
@@ -71,7 +76,12 @@ describe('ChartFrame with line layers', () => {
     expect(fig.querySelectorAll('path.median')).toHaveLength(1);
     expect(fig.querySelector('[data-marker="cut"]')).not.toBeNull();
     expect(fig.querySelector('.marker-label')!.textContent).toBe('Budget cut');
-    expect([...fig.querySelectorAll('.legend li')].map((li) => li.textContent)).toEqual(['Retention', 'baseline', '10–90 %', '┊Budget cut']);
+    expect([...fig.querySelectorAll('.legend li')].map((li) => li.textContent)).toEqual([
+      'Retention',
+      'baseline',
+      '10–90 %',
+      '┊Budget cut',
+    ]);
   });
 
   it('reads out a quarter by keyboard, with the baseline difference, the band and the marker', async () => {
@@ -82,7 +92,9 @@ describe('ChartFrame with line layers', () => {
     await fireEvent.keyDown(plot, { key: 'Home' });
     expect(plot.getAttribute('aria-valuenow')).toBe('1');
     await fireEvent.keyDown(plot, { key: 'ArrowRight' });
-    expect(plot.getAttribute('aria-valuetext')).toBe('Quarter 2: Retention: 85% (baseline 90%, difference -5%); 10–90 %: 80% – 95%; Budget cut');
+    expect(plot.getAttribute('aria-valuetext')).toBe(
+      'Quarter 2: Retention: 85% (baseline 90%, difference -5%); 10–90 %: 80% – 95%; Budget cut',
+    );
     const tip = container.querySelector('.tip')!;
     expect(tip.querySelector('strong')!.textContent).toBe('Quarter 2');
     expect(container.querySelectorAll('line.rule')).toHaveLength(1);
@@ -105,23 +117,23 @@ describe('ChartFrame with bars', () => {
       caption: 'Perceived value',
       categories: [
         { id: 'us', label: 'Us' },
-        { id: 'them', label: 'Them' }
+        { id: 'them', label: 'Them' },
       ],
       series: [
         { id: 'benefit', label: 'Benefit', values: [3, 2], color: 'var(--c3)' },
-        { id: 'cost', label: 'Cost', values: [-1.5, -2], color: 'var(--c2)' }
+        { id: 'cost', label: 'Cost', values: [-1.5, -2], color: 'var(--c2)' },
       ],
       xLabel: 'Offer',
       format: (v: number) => v.toFixed(1),
       summary: 'Us lead.',
-      layers: [Bars]
+      layers: [Bars],
     });
     expect(container.querySelectorAll('rect.bar')).toHaveLength(4);
     expect([...container.querySelectorAll('.bar-value')].map((t) => t.textContent)).toEqual(['3.0', '-1.5', '2.0', '-2.0']);
     expect([...container.querySelectorAll('text.category')].map((t) => t.textContent)).toEqual(['Us', 'Them']);
     expect(bodyRows(container.querySelector('.sr-only table') as HTMLElement)).toEqual([
       ['Us', '3.0', '-1.5'],
-      ['Them', '2.0', '-2.0']
+      ['Them', '2.0', '-2.0'],
     ]);
     const plot = within(container).getByRole('slider', { name: 'Perceived value' });
     expect(plot.getAttribute('aria-valuemax')).toBe('2');
@@ -139,7 +151,7 @@ describe('ChartFrame as a grid', () => {
       x: [25, 75],
       series: [
         { id: 'r0', label: '25', values: [-10, 0] },
-        { id: 'r1', label: '75', values: [20, 40] }
+        { id: 'r1', label: '75', values: [20, 40] },
       ],
       xLabel: 'Acquisition spend',
       yLabel: 'Retention spend',
@@ -149,10 +161,10 @@ describe('ChartFrame as a grid', () => {
       yDomain: [0, 100],
       markers: [
         { id: 'opt', x: 75, y: 75, label: 'Optimum', shape: 'star' },
-        { id: 'you', x: 250, y: 25, label: 'You', shape: 'ring' }
+        { id: 'you', x: 250, y: 25, label: 'You', shape: 'ring' },
       ],
       summary: 'The optimum is at 75 / 75.',
-      layers: [HeatCells]
+      layers: [HeatCells],
     });
     const cells = [...container.querySelectorAll('svg rect:not(.cells-outline)')];
     expect(cells).toHaveLength(4);
@@ -168,7 +180,7 @@ describe('ChartFrame as a grid', () => {
     expect(table.querySelector('thead th')!.textContent).toBe('Retention spend \\ Acquisition spend');
     expect(bodyRows(table)).toEqual([
       ['25', '-10', '0'],
-      ['75', '20', '40']
+      ['75', '20', '40'],
     ]);
     expect(container.querySelector('[role="slider"]')).toBeNull();
     expect(container.querySelector('.plot')!.hasAttribute('tabindex')).toBe(false);
@@ -187,7 +199,12 @@ describe('LabCharts: the market lab chart specs over a real run', () => {
     lab.setScalar('quality', 4.5);
     const rows = lab.run.overall;
     const baseRows = lab.baselineRun!.overall;
-    const segments = lab.market.segments.map((s) => ({ id: s.id, label: segmentName(s, 'en', t), rows: lab.run.bySegment[s.id], baseRows: lab.baselineRun!.bySegment[s.id] }));
+    const segments = lab.market.segments.map((s) => ({
+      id: s.id,
+      label: segmentName(s, 'en', t),
+      rows: lab.run.bySegment[s.id],
+      baseRows: lab.baselineRun!.bySegment[s.id],
+    }));
     const equity = bandFromRuns([rows.map((r) => r.customerEquity * 0.9), rows.map((r) => r.customerEquity * 1.1)]);
     const retention = bandFromRuns([rows.map((r) => r.retentionRate - 0.02), rows.map((r) => r.retentionRate + 0.02)]);
     return { rows, baseRows, segments, bands: { equity, retention } };
@@ -207,10 +224,16 @@ describe('LabCharts: the market lab chart specs over a real run', () => {
     }
     const retention = container.querySelector('[data-chart-id="retention"]')!;
     expect(retention.querySelector('figcaption')!.textContent).toBe(t('lab.chart.retention'));
-    expect(bodyRows(retention.querySelector('.sr-only table') as HTMLElement).map((r) => r[1])).toEqual(rows.map((r) => f.percent(r.retentionRate)));
-    expect(bodyRows(retention.querySelector('.sr-only table') as HTMLElement).map((r) => r[2])).toEqual(baseRows.map((r) => f.percent(r.retentionRate)));
+    expect(bodyRows(retention.querySelector('.sr-only table') as HTMLElement).map((r) => r[1])).toEqual(
+      rows.map((r) => f.percent(r.retentionRate)),
+    );
+    expect(bodyRows(retention.querySelector('.sr-only table') as HTMLElement).map((r) => r[2])).toEqual(
+      baseRows.map((r) => f.percent(r.retentionRate)),
+    );
     const equity = container.querySelector('[data-chart-id="equity"]')!;
-    expect(bodyRows(equity.querySelector('.sr-only table') as HTMLElement).map((r) => r[1])).toEqual(rows.map((r) => f.money(r.customerEquity)));
+    expect(bodyRows(equity.querySelector('.sr-only table') as HTMLElement).map((r) => r[1])).toEqual(
+      rows.map((r) => f.money(r.customerEquity)),
+    );
     expect(equity.querySelectorAll('path.band')).toHaveLength(1);
     expect(equity.querySelectorAll('path.baseline')).toHaveLength(1);
     expect(container.querySelectorAll('[data-chart-id="profit"] path.band')).toHaveLength(0);
@@ -226,17 +249,29 @@ describe('LabCharts: the market lab chart specs over a real run', () => {
 
   it('draws no baseline or band when none is given, and small multiples follow the chosen metric', async () => {
     const { rows, segments } = run();
-    const { container } = render(LabCharts, { rows, baseRows: null, horizon: 6, bands: null, segments: segments.map((s) => ({ ...s, baseRows: null })), t, f });
+    const { container } = render(LabCharts, {
+      rows,
+      baseRows: null,
+      horizon: 6,
+      bands: null,
+      segments: segments.map((s) => ({ ...s, baseRows: null })),
+      t,
+      f,
+    });
     expect(container.querySelectorAll('path.baseline, path.band')).toHaveLength(0);
     expect(container.querySelector('.legend-note')).toBeNull();
     const multiples = container.querySelectorAll('.multiples figure.chart');
     expect(multiples).toHaveLength(segments.length);
     const first = multiples[0];
-    expect(bodyRows(first.querySelector('.sr-only table') as HTMLElement).map((r) => r[1])).toEqual(segments[0].rows.map((r) => f.percent(r.retentionRate)));
+    expect(bodyRows(first.querySelector('.sr-only table') as HTMLElement).map((r) => r[1])).toEqual(
+      segments[0].rows.map((r) => f.percent(r.retentionRate)),
+    );
     const select = container.querySelector('.small select') as HTMLSelectElement;
     select.value = 'customers';
     await fireEvent.change(select);
     flushSync();
-    expect(bodyRows(first.querySelector('.sr-only table') as HTMLElement).map((r) => r[1])).toEqual(segments[0].rows.map((r) => f.count(r.customers)));
+    expect(bodyRows(first.querySelector('.sr-only table') as HTMLElement).map((r) => r[1])).toEqual(
+      segments[0].rows.map((r) => f.count(r.customers)),
+    );
   });
 });

@@ -23,7 +23,7 @@ const cases: Case[] = [
   { name: 'signed: a typographic minus', args: (f) => f.signed(-2, f.count), en: '−2', zh: '−2' },
   { name: 'signed: no change reads ±0', args: (f) => f.signed(0, f.count), en: '±0', zh: '±0' },
   { name: 'signed: a plus before a gain', args: (f) => f.signed(3.5, f.decimal), en: '+3.5', zh: '+3.5' },
-  { name: 'signed: with the short money form', args: (f) => f.signed(-150000, f.money), en: '−150K', zh: '−15万' }
+  { name: 'signed: with the short money form', args: (f) => f.signed(-150000, f.money), en: '−150K', zh: '−15万' },
 ];
 
 describe('makeFormatters', () => {

@@ -1,16 +1,7 @@
 // The one URL-state codec: every spec kind reads and writes losslessly, bad input keeps the default and is
 // reported (a repeated key by name, an unknown key, another version), echoes are capped, and one roundToStep.
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_LISTED_PROBLEMS,
-  clip,
-  defaults,
-  parseQuery,
-  readNumber,
-  roundToStep,
-  serializeQuery,
-  type Schema,
-} from '@/kit/urlState';
+import { MAX_LISTED_PROBLEMS, clip, defaults, parseQuery, readNumber, roundToStep, serializeQuery, type Schema } from '@/kit/urlState';
 
 const schema = {
   a: { kind: 'number', min: 0, max: 1, step: 0.01, default: 0.5 },
@@ -38,7 +29,15 @@ const schema = {
 
 describe('parseQuery / serializeQuery', () => {
   it('round-trips every kind, v first and keys in schema order', () => {
-    const s = { a: 0.37, n: 4294967295, mode: 'y' as const, seed: 'room-4', list: [4, 0, 10], lock: ['r', 'p'] as ('p' | 'q' | 'r')[], seg: [1.5, 99.5] };
+    const s = {
+      a: 0.37,
+      n: 4294967295,
+      mode: 'y' as const,
+      seed: 'room-4',
+      list: [4, 0, 10],
+      lock: ['r', 'p'] as ('p' | 'q' | 'r')[],
+      seg: [1.5, 99.5],
+    };
     const qs = serializeQuery(schema, s);
     expect(qs).toBe('v=1&a=0.37&n=4294967295&mode=y&seed=room-4&list=4,0,10&lock=p,r&seg=1.5,99.5');
     const back = parseQuery(schema, qs);

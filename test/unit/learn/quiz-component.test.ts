@@ -40,7 +40,9 @@ const quiz: QuizData = {
 const strings = Object.fromEntries(Object.entries(en).filter(([k]) => k.startsWith('learn.')));
 
 function setup() {
-  return render(Quiz, { props: { quiz, locale: 'en', strings, flashcardsHref: '/en/learn/flashcards/', progressHref: '/en/learn/progress/' } });
+  return render(Quiz, {
+    props: { quiz, locale: 'en', strings, flashcardsHref: '/en/learn/flashcards/', progressHref: '/en/learn/progress/' },
+  });
 }
 const question = (id: string) => document.querySelector<HTMLElement>(`[data-question="${id}"]`)!;
 const live = () => document.querySelector('[data-quiz-live]')!.textContent ?? '';

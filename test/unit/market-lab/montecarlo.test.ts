@@ -12,7 +12,7 @@ describe('quantileSorted', () => {
     [[10], 0.9, 10],
     [[0, 10], 0.25, 2.5],
     [[1, 2, 3], 0, 1],
-    [[1, 2, 3], 1, 3]
+    [[1, 2, 3], 1, 3],
   ])('%j at %d → %d', (values, p, expected) => {
     expect(quantileSorted(values, p)).toBeCloseTo(expected, 12);
   });

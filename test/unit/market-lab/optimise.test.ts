@@ -32,7 +32,7 @@ describe('searchOptimum on a synthetic objective', () => {
       const k = LEVEL_IDS.indexOf(level);
       return { reactive: k >= 1 ? 1 : 0, accountable: k >= 2 ? 2 : 0, proactive: k >= 3 ? 4 : 0, partnership: k >= 4 ? 8 : 0 };
     },
-    investmentRange: () => ({ min: 0, max: 40, step: 0.5 })
+    investmentRange: () => ({ min: 0, max: 40, step: 0.5 }),
   };
   const levelOf = (inv: InvestmentVector) => inv.reactive / 1 + inv.accountable / 2 + inv.proactive / 4 + inv.partnership / 8;
   const evaluate: Evaluate = (inv) => {

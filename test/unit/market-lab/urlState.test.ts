@@ -52,21 +52,41 @@ describe('encodeSettings / decodeSettings', () => {
     { name: 'exponent notation', query: 'v=1&q=1e1', ignored: ['q'] },
     { name: 'Infinity and NaN', query: 'v=1&pr=Infinity&q=NaN', ignored: ['pr', 'q'] },
     { name: 'promise above 5', query: 'v=1&pr=5.5', ignored: ['pr'] },
-    { name: 'unknown market', query: 'v=1&m=atlantis&seed=9', ignored: ['m'], check: (s) => expect([s.marketId, s.seed]).toEqual(['default', 9]) },
-    { name: 'another market with its own segments', query: 'v=1&m=competitive&seed=9', ignored: [], check: (s) => expect(s.marketId).toBe('competitive') },
+    {
+      name: 'unknown market',
+      query: 'v=1&m=atlantis&seed=9',
+      ignored: ['m'],
+      check: (s) => expect([s.marketId, s.seed]).toEqual(['default', 9]),
+    },
+    {
+      name: 'another market with its own segments',
+      query: 'v=1&m=competitive&seed=9',
+      ignored: [],
+      check: (s) => expect(s.marketId).toBe('competitive'),
+    },
     { name: 'unknown segment', query: 'v=1&s.pirates=basic', ignored: ['s.pirates'] },
     { name: 'unknown level name', query: 'v=1&s.consumers=platinum', ignored: ['s.consumers'] },
     { name: 'wrong number of investments', query: 'v=1&s.consumers=1,2,3', ignored: ['s.consumers'] },
     { name: 'investment out of range', query: 'v=1&s.consumers=1,2,3,99999', ignored: ['s.consumers'] },
     // One rule everywhere: a repeated key is refused by name (this page used to take the first value).
-    { name: 'a repeated key', query: 'v=1&seed=5&seed=6&q=4', ignored: ['seed'], check: (s) => expect([s.seed, s.quality]).toEqual([defaults.seed, 4]) },
+    {
+      name: 'a repeated key',
+      query: 'v=1&seed=5&seed=6&q=4',
+      ignored: ['seed'],
+      check: (s) => expect([s.seed, s.quality]).toEqual([defaults.seed, 4]),
+    },
     { name: 'a repeated market', query: 'v=1&m=competitive&m=default', ignored: ['m'], check: (s) => expect(s.marketId).toBe('default') },
     {
       name: 'markup in a parameter name is reported as plain text, shortened',
       query: 'v=1&%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E=1',
-      ignored: ['<img src=x onerror=alert…']
+      ignored: ['<img src=x onerror=alert…'],
     },
-    { name: 'valid parts are kept next to broken ones', query: 'v=1&seed=42&h=abc&q=4', ignored: ['h'], check: (s) => expect([s.seed, s.quality]).toEqual([42, 4]) }
+    {
+      name: 'valid parts are kept next to broken ones',
+      query: 'v=1&seed=42&h=abc&q=4',
+      ignored: ['h'],
+      check: (s) => expect([s.seed, s.quality]).toEqual([42, 4]),
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {

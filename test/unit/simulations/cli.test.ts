@@ -42,7 +42,19 @@ describe('cli main()', () => {
     expect(seg.slice(1).every((l) => l.split(',')[3] === 'key-accounts')).toBe(true);
   });
   it('applies --level, --invest, --promise, --quality, --acquisition', () => {
-    const r = run(['--quarters', '2', '--level', 'basic', '--invest', 'key-accounts.partnership=120', '--promise', '4', '--quality=4.5', '--acquisition', '0']);
+    const r = run([
+      '--quarters',
+      '2',
+      '--level',
+      'basic',
+      '--invest',
+      'key-accounts.partnership=120',
+      '--promise',
+      '4',
+      '--quality=4.5',
+      '--acquisition',
+      '0',
+    ]);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.out).strategy;
     expect(s.segments['consumers'].investment).toEqual({ reactive: 0, accountable: 0, proactive: 0, partnership: 0 });
@@ -89,15 +101,59 @@ describe('cli main()', () => {
     }
   });
   it('a missing value is blamed on its option, not on the next argument', () => {
-    for (const argv of [['--seed', '--quarters', '4'], ['--quarters', '4', '--seed'], ['--format=', '--quarters', '2'], ['--invest', '--level', 'basic']]) {
+    for (const argv of [
+      ['--seed', '--quarters', '4'],
+      ['--quarters', '4', '--seed'],
+      ['--format=', '--quarters', '2'],
+      ['--invest', '--level', 'basic'],
+    ]) {
       const r = run(argv);
       expect(r.code, argv.join(' ')).toBe(2);
-      expect(r.err, argv.join(' ')).toMatch(new RegExp(`^sim: ${argv.find((a) => a.startsWith('--seed') || a.startsWith('--format') || a.startsWith('--invest'))!.replace('=', '')} needs a value`));
+      expect(r.err, argv.join(' ')).toMatch(
+        new RegExp(
+          `^sim: ${argv.find((a) => a.startsWith('--seed') || a.startsWith('--format') || a.startsWith('--invest'))!.replace('=', '')} needs a value`,
+        ),
+      );
     }
   });
   it('--option=value works for every option, --invest included', () => {
-    const spaced = run(['--preset', 'default', '--seed', 's1', '--quarters', '3', '--format', 'json', '--level', 'reactive', '--invest', 'key-accounts.partnership=120', '--promise', '3.5', '--quality', '4', '--acquisition', '100', '--segment', 'key-accounts', '--scale', '0.5']);
-    const joined = run(['--preset=default', '--seed=s1', '--quarters=3', '--format=json', '--level=reactive', '--invest=key-accounts.partnership=120', '--promise=3.5', '--quality=4', '--acquisition=100', '--segment=key-accounts', '--scale=0.5']);
+    const spaced = run([
+      '--preset',
+      'default',
+      '--seed',
+      's1',
+      '--quarters',
+      '3',
+      '--format',
+      'json',
+      '--level',
+      'reactive',
+      '--invest',
+      'key-accounts.partnership=120',
+      '--promise',
+      '3.5',
+      '--quality',
+      '4',
+      '--acquisition',
+      '100',
+      '--segment',
+      'key-accounts',
+      '--scale',
+      '0.5',
+    ]);
+    const joined = run([
+      '--preset=default',
+      '--seed=s1',
+      '--quarters=3',
+      '--format=json',
+      '--level=reactive',
+      '--invest=key-accounts.partnership=120',
+      '--promise=3.5',
+      '--quality=4',
+      '--acquisition=100',
+      '--segment=key-accounts',
+      '--scale=0.5',
+    ]);
     expect(joined.err).toBe('');
     expect(joined.code).toBe(0);
     expect(joined.out).toBe(spaced.out);
@@ -110,7 +166,9 @@ describe('cli main()', () => {
     const r = run(['--scenario', 'long.json'], { 'long.json': JSON.stringify(long) });
     expect(r.code).toBe(2);
     expect(r.err).toContain(`at quartersPerRound: rounds × quartersPerRound is 500 quarters; the most is ${MAX_QUARTERS}`);
-    const fits = run(['--scenario', 'fits.json', '--format', 'csv', '--segment', 'key-accounts'], { 'fits.json': JSON.stringify({ ...long, rounds: 80 }) });
+    const fits = run(['--scenario', 'fits.json', '--format', 'csv', '--segment', 'key-accounts'], {
+      'fits.json': JSON.stringify({ ...long, rounds: 80 }),
+    });
     expect(fits.code).toBe(0);
     expect(fits.out.trim().split('\n')).toHaveLength(1 + MAX_QUARTERS);
   });
@@ -123,7 +181,9 @@ describe('cli main()', () => {
   });
   it('refuses a run too large for memory before it starts, naming the options that made it large', () => {
     const big = JSON.parse(JSON.stringify(sample));
-    big.market.overrides.segments = Object.fromEntries(['consumers', 'small-business', 'key-accounts'].map((id) => [id, { initialCustomers: 1_000_000 }]));
+    big.market.overrides.segments = Object.fromEntries(
+      ['consumers', 'small-business', 'key-accounts'].map((id) => [id, { initialCustomers: 1_000_000 }]),
+    );
     const r = run(['--scenario', 'big.json', '--scale', '2'], { 'big.json': JSON.stringify(big) });
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
@@ -131,8 +191,15 @@ describe('cli main()', () => {
       `sim: run too large: 6,000,000 customers at the start (--scenario "big.json": 3,000,000 customers × --scale 2); the model holds at most ${MAX_CUSTOMERS.toLocaleString('en')} customers. Lower --scale.\n`,
     );
     // A base that outgrows the limit during the run is named by quarter, horizon and scale.
-    const grown = tooLargeMessage(new RunTooLargeError(4_000_123, MAX_CUSTOMERS, 37), { source: '--preset default', startCustomers: 10_000, scale: 50, quarters: 400 });
-    expect(grown).toBe('run too large: the customer base reached 4,000,123 customers in quarter 37 of 400 (--preset default, --scale 50, --quarters 400); the model holds at most 4,000,000 customers. Lower --scale or --quarters.');
+    const grown = tooLargeMessage(new RunTooLargeError(4_000_123, MAX_CUSTOMERS, 37), {
+      source: '--preset default',
+      startCustomers: 10_000,
+      scale: 50,
+      quarters: 400,
+    });
+    expect(grown).toBe(
+      'run too large: the customer base reached 4,000,123 customers in quarter 37 of 400 (--preset default, --scale 50, --quarters 400); the model holds at most 4,000,000 customers. Lower --scale or --quarters.',
+    );
   });
   it('never echoes a huge argument whole', () => {
     const huge = 'x'.repeat(100_000);
@@ -168,7 +235,9 @@ describe('cli entry point (spawned)', () => {
     expect(bad.stderr).toContain('--format must be json or csv');
   });
   it('ends quietly with code 0 when its reader closes the pipe early (npm run sim -- --quarters 400 | head)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'simulations/cli.ts', '--quarters', '400'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'simulations/cli.ts', '--quarters', '400'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     let first = '';
@@ -177,7 +246,9 @@ describe('cli entry point (spawned)', () => {
       first = d.toString();
       child.stdout.destroy();
     });
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, sig) => resolve([c, sig])));
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on('close', (c, sig) => resolve([c, sig])),
+    );
     expect(first).toMatch(/^\{\n {2}"modelVersion"/);
     expect(stderr).toBe('');
     expect(code === 0 || signal === 'SIGPIPE').toBe(true);

@@ -31,9 +31,21 @@ describe('csvCell and toCsv', () => {
   });
 
   it('writes a header and rows with LF line ends, and reads back to the same cells', () => {
-    const text = toCsv(['rank', 'name'], [[1, 'Ann, B.'], [2, null], [3, 'say "hi"\nbye']]);
+    const text = toCsv(
+      ['rank', 'name'],
+      [
+        [1, 'Ann, B.'],
+        [2, null],
+        [3, 'say "hi"\nbye'],
+      ],
+    );
     expect(text).toBe('rank,name\n1,"Ann, B."\n2,\n3,"say ""hi""\nbye"\n');
-    expect(csvParseRows(text.trimEnd())).toEqual([['rank', 'name'], ['1', 'Ann, B.'], ['2', ''], ['3', 'say "hi"\nbye']]);
+    expect(csvParseRows(text.trimEnd())).toEqual([
+      ['rank', 'name'],
+      ['1', 'Ann, B.'],
+      ['2', ''],
+      ['3', 'say "hi"\nbye'],
+    ]);
   });
 });
 

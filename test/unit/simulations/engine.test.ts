@@ -138,8 +138,14 @@ describe('conservation and ranges', () => {
       const last = r.overall.at(-1)!;
       const sum = (f: (q: QuarterRow) => number) => m.segments.reduce((a, s) => a + f(r.bySegment[s.id]!.at(-1)!), 0);
       expect(last.customers).toBe(sum((q) => q.customers));
-      expect(last.profit).toBeCloseTo(sum((q) => q.profit), 6);
-      expect(last.customerEquity).toBeCloseTo(sum((q) => q.customerEquity), 4);
+      expect(last.profit).toBeCloseTo(
+        sum((q) => q.profit),
+        6,
+      );
+      expect(last.customerEquity).toBeCloseTo(
+        sum((q) => q.customerEquity),
+        4,
+      );
     }
   });
   it('rejects invalid strategies with a message naming the field', () => {
@@ -164,7 +170,9 @@ describe('size limit', () => {
       expect((e as RunTooLargeError).quarter).toBe(1);
       expect((e as RunTooLargeError).customers).toBeGreaterThan(10_050);
     }
-    expect(simulate(market, base, { seed: 1, quarters: 4, maxCustomers: 20_000 })).toEqual(simulate(market, base, { seed: 1, quarters: 4 }));
+    expect(simulate(market, base, { seed: 1, quarters: 4, maxCustomers: 20_000 })).toEqual(
+      simulate(market, base, { seed: 1, quarters: 4 }),
+    );
   });
 });
 
@@ -280,7 +288,9 @@ describe('random purposes', () => {
       const D = P - before.expectation[j]!;
       const d = D >= 0 ? D : mech.lossAversion * D;
       const S = before.satisfaction[j]!;
-      expect(after.satisfaction[i]).toBe(Math.min(5, Math.max(1, S + (1 - mech.satisfactionInertia) * (4 + mech.satisfactionSlope * d - S))));
+      expect(after.satisfaction[i]).toBe(
+        Math.min(5, Math.max(1, S + (1 - mech.satisfactionInertia) * (4 + mech.satisfactionSlope * d - S))),
+      );
       checked++;
     });
     expect(checked).toBeGreaterThan(5000);
@@ -292,7 +302,9 @@ describe('purity of simulations/', () => {
   it('no Math.random, clock, DOM or built-in transcendental functions in the model sources', () => {
     // Frozen engines of released versions (released/<version>/) are model sources too.
     const dir = new URL('../../../simulations/', import.meta.url);
-    const model = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !['cli.ts', 'bench.ts', 'goldens.ts'].includes(f));
+    const model = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && !['cli.ts', 'bench.ts', 'goldens.ts'].includes(f),
+    );
     expect(model.length).toBeGreaterThan(5);
     expect(model).toContain('released/1.0.0/engine.ts');
     for (const f of model) {

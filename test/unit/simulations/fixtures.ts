@@ -15,7 +15,16 @@ export const sample: ScenarioInput = {
   controls: { visible: ['promiseLevel', 'investment.small-business.reactive', 'levelPreset.key-accounts'], locked: ['quality'] },
   rounds: 3,
   quartersPerRound: 4,
-  events: [{ quarter: 5, type: 'rivalPromotion', segment: 'small-business', magnitude: 1.5, durationQuarters: 2, label: t('Rival promotion', '对手促销') }],
+  events: [
+    {
+      quarter: 5,
+      type: 'rivalPromotion',
+      segment: 'small-business',
+      magnitude: 1.5,
+      durationQuarters: 2,
+      label: t('Rival promotion', '对手促销'),
+    },
+  ],
   goal: { metric: 'customerEquity', target: 5e7, description: t('Reach 50 million equity.', '顾客资产达到五千万。') },
   debrief: [t('Who left, and why?', '谁离开了？为什么？')],
   teacherNotes: {
@@ -25,4 +34,3 @@ export const sample: ScenarioInput = {
     lookFor: [t('Losses after quarter 5', '第五季度之后的流失')],
   },
 };
-

@@ -12,7 +12,14 @@ import { RELEASED } from '@sim/released/index';
 import { parseScenario, type Scenario } from '@sim/scenario';
 import { EngineRegistry, engines } from '@/features/teach/engines';
 import { claimedFrom, makeReplayContext, playScenario, teachControls } from '@/features/teach/replay';
-import { createResultFile, parseResultFile, serializeResultFile, verifyResultFile, type Decision, type ResultFile } from '@/features/teach/resultFile';
+import {
+  createResultFile,
+  parseResultFile,
+  serializeResultFile,
+  verifyResultFile,
+  type Decision,
+  type ResultFile,
+} from '@/features/teach/resultFile';
 
 const dir = join(process.cwd(), 'content/scenarios');
 const scenarios: Scenario[] = readdirSync(dir)
@@ -45,7 +52,9 @@ function bumpedRelease(version: string): ModelRelease {
 
 function decisions(s: Scenario, release: ModelRelease): Decision[] {
   const open = teachControls(s, release).filter((c) => !c.locked);
-  return Array.from({ length: s.rounds }, (_, r) => Object.fromEntries(open.map((c) => [c.id, r % 2 === 0 ? c.initial : (c.min + c.max) / 2])));
+  return Array.from({ length: s.rounds }, (_, r) =>
+    Object.fromEntries(open.map((c) => [c.id, r % 2 === 0 ? c.initial : (c.min + c.max) / 2])),
+  );
 }
 
 function fileFrom(release: ModelRelease, s: Scenario, seed: string): ResultFile {

@@ -15,7 +15,12 @@ describe('lockControls', () => {
   it.each([
     { extra: [], locked: ['promiseLevel'], teacher: [], refused: [] },
     { extra: ['quality'], locked: ['promiseLevel', 'quality'], teacher: ['quality'], refused: [] },
-    { extra: ['quality', 'acquisitionSpendPerQuarter'], locked: ['promiseLevel', 'quality', 'acquisitionSpendPerQuarter'], teacher: ['quality', 'acquisitionSpendPerQuarter'], refused: [] },
+    {
+      extra: ['quality', 'acquisitionSpendPerQuarter'],
+      locked: ['promiseLevel', 'quality', 'acquisitionSpendPerQuarter'],
+      teacher: ['quality', 'acquisitionSpendPerQuarter'],
+      refused: [],
+    },
     // The scenario's own lock cannot be taken over by a link, and an unknown id locks nothing.
     { extra: ['promiseLevel'], locked: ['promiseLevel'], teacher: [], refused: ['promiseLevel'] },
     { extra: ['nope', 'quality'], locked: ['promiseLevel', 'quality'], teacher: ['quality'], refused: ['nope'] },
@@ -28,7 +33,10 @@ describe('lockControls', () => {
 
   it('offers a link exactly the open controls', () => {
     expect(lockableIds(controls)).toEqual(['quality', 'investment.customers.reactive', 'acquisitionSpendPerQuarter']);
-    expect(lockableIds(lockControls(controls, ['quality']).controls)).toEqual(['investment.customers.reactive', 'acquisitionSpendPerQuarter']);
+    expect(lockableIds(lockControls(controls, ['quality']).controls)).toEqual([
+      'investment.customers.reactive',
+      'acquisitionSpendPerQuarter',
+    ]);
   });
 });
 
@@ -50,6 +58,12 @@ describe('every place obeys the one rule', () => {
     expect(playScenario(scenario, 'x', moved, ['promiseLevel']).overall).toEqual(playScenario(scenario, 'x', kept, []).overall);
     expect(checkDecisions(scenario, moved, [])).toBeNull();
     expect(checkDecisions(scenario, moved, ['promiseLevel'])).toBe('round 1: promiseLevel is locked');
-    expect(checkDecisions(scenario, kept.map(() => ({})), ['quality'])).toBe('lock quality');
+    expect(
+      checkDecisions(
+        scenario,
+        kept.map(() => ({})),
+        ['quality'],
+      ),
+    ).toBe('lock quality');
   });
 });

@@ -27,9 +27,18 @@ describe('result file creation', () => {
     const file = createResultFile(input);
     const parsed = parseResultFile(serializeResultFile(file));
     expect(parsed).toEqual({ ok: true, file });
-    expect(Object.keys(file).sort()).toEqual(
-      ['claimed', 'decisions', 'format', 'formatVersion', 'locks', 'modelVersion', 'name', 'scenarioId', 'scenarioVersion', 'seed'],
-    );
+    expect(Object.keys(file).sort()).toEqual([
+      'claimed',
+      'decisions',
+      'format',
+      'formatVersion',
+      'locks',
+      'modelVersion',
+      'name',
+      'scenarioId',
+      'scenarioVersion',
+      'seed',
+    ]);
     expect(file.name).toBe('Li Lei');
   });
 
@@ -90,7 +99,11 @@ describe('result file parsing rejects bad input one reason at a time', () => {
     expect(parseResultFile(mutate((o) => (o.decisions = [{ 'bad key!': 1 }])))).toMatchObject({ ok: false, reason: 'schema' });
     expect(parseResultFile(mutate((o) => (o.decisions = [])))).toMatchObject({ ok: false, reason: 'schema' });
     const badFigure = mutate((o) => ((o.claimed as { retention: unknown[] }).retention[0] = 'x'));
-    expect(parseResultFile(badFigure)).toMatchObject({ ok: false, reason: 'schema', detail: expect.stringContaining('claimed.retention.0') });
+    expect(parseResultFile(badFigure)).toMatchObject({
+      ok: false,
+      reason: 'schema',
+      detail: expect.stringContaining('claimed.retention.0'),
+    });
   });
 
   it('survives deeply nested input without throwing', () => {

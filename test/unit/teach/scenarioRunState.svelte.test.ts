@@ -76,7 +76,9 @@ describe('ScenarioRunState', () => {
     const file = game.resultFile('  Ann  ')!;
     expect(file.name).toBe('Ann');
     const parsed = parseResultFile(serializeResultFile(file));
-    expect(parsed.ok && verifyResultFile(parsed.file, makeReplayContext([trap], engines, { expectedSeed: 'class-9' }))).toEqual({ status: 'verified' });
+    expect(parsed.ok && verifyResultFile(parsed.file, makeReplayContext([trap], engines, { expectedSeed: 'class-9' }))).toEqual({
+      status: 'verified',
+    });
     const replayed = new ScenarioRunState(trap).load(file);
     expect(replayed.run!.overall.map((q) => q.customerEquity)).toEqual(file.claimed.equity);
   });
@@ -115,7 +117,9 @@ describe('ScenarioRunState', () => {
       const game = new ScenarioRunState(levels);
       const control = game.controls.find((c) => c.id === 'levelPreset.customers')!;
       expect(control.initial).toBe('basic');
-      expect(game.rangeText(control, t, num)).toBe(t('teach.play.range', { min: en['vocab.level.basic'], max: en['vocab.level.partnership'] }));
+      expect(game.rangeText(control, t, num)).toBe(
+        t('teach.play.range', { min: en['vocab.level.basic'], max: en['vocab.level.partnership'] }),
+      );
       expect(game.setValue('levelPreset.customers', 'proactive')).toBe('proactive');
       expect(game.setValue('levelPreset.customers', 'platinum' as never)).toBeNull();
       while (!game.finished) game.advance();

@@ -48,10 +48,31 @@ describe('scenario files', () => {
 
   it.each(files)('%s parses, teaches a course lesson and has bilingual text throughout', (f) => {
     const s = load(f);
-    const lessons = ['what-is-crm', 'customer-perceived-value', 'satisfaction-and-expectations', 'loyalty-and-retention', 'five-levels', 'clv-and-customer-equity', 'customer-life-cycle', 'relationship-vs-transaction', 'one-to-one-marketing', 'customer-engagement', 'service-relationships'];
+    const lessons = [
+      'what-is-crm',
+      'customer-perceived-value',
+      'satisfaction-and-expectations',
+      'loyalty-and-retention',
+      'five-levels',
+      'clv-and-customer-equity',
+      'customer-life-cycle',
+      'relationship-vs-transaction',
+      'one-to-one-marketing',
+      'customer-engagement',
+      'service-relationships',
+    ];
     expect(lessons).toContain(s.lesson);
     const info = scenarioInfo(s);
-    for (const text of [info.title, info.brief, info.goal, ...info.questions, ...info.notes.goals, info.notes.timing45, info.notes.timing90, ...info.notes.lookFor]) {
+    for (const text of [
+      info.title,
+      info.brief,
+      info.goal,
+      ...info.questions,
+      ...info.notes.goals,
+      info.notes.timing45,
+      info.notes.timing90,
+      ...info.notes.lookFor,
+    ]) {
       expect(text.en.trim()).not.toBe('');
       expect(text.zh).toMatch(/[\u4e00-\u9fff]/);
     }

@@ -8,7 +8,14 @@ import { parse } from 'yaml';
 import { parseScenario, type Scenario } from '@sim/scenario';
 import { claimedFrom, makeReplayContext, playScenario, teachControls } from '@/features/teach/replay';
 import { engines } from '@/features/teach/engines';
-import { createResultFile, parseResultFile, serializeResultFile, verifyResultFile, type Decision, type ResultFile } from '@/features/teach/resultFile';
+import {
+  createResultFile,
+  parseResultFile,
+  serializeResultFile,
+  verifyResultFile,
+  type Decision,
+  type ResultFile,
+} from '@/features/teach/resultFile';
 import { MODEL_VERSION } from '@sim/index';
 
 const dir = join(process.cwd(), 'content/scenarios');
@@ -146,11 +153,16 @@ describe('result-file verification by re-simulation', () => {
 
   it("respects the teacher's extra locks", () => {
     const lockable = open[0].id;
-    const withLock = genuine(scenario, 'class-7', decisionsFor(scenario).map((d) => {
-      const rest: Decision = { ...d };
-      delete rest[lockable];
-      return rest;
-    }), [lockable]);
+    const withLock = genuine(
+      scenario,
+      'class-7',
+      decisionsFor(scenario).map((d) => {
+        const rest: Decision = { ...d };
+        delete rest[lockable];
+        return rest;
+      }),
+      [lockable],
+    );
     expect(verifyResultFile(withLock, ctx)).toEqual({ status: 'verified' });
     const brokeLock = edit(withLock, (o) => {
       o.decisions[0][lockable] = open[0].max;

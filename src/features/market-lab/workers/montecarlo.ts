@@ -8,9 +8,7 @@ export interface MonteCarloRequest {
   seeds: number[];
 }
 export type MonteCarloMessage =
-  | { type: 'progress'; done: number }
-  | { type: 'done'; series: SeedSeries }
-  | { type: 'error'; message: string };
+  { type: 'progress'; done: number } | { type: 'done'; series: SeedSeries } | { type: 'error'; message: string };
 
 const post = (m: MonteCarloMessage) => (self as unknown as { postMessage(m: MonteCarloMessage): void }).postMessage(m);
 

@@ -8,9 +8,7 @@ export interface OptimiseRequest {
   settings: LabSettings;
 }
 export type OptimiseMessage =
-  | { type: 'progress'; progress: SearchProgress }
-  | { type: 'done'; result: SearchResult }
-  | { type: 'error'; message: string };
+  { type: 'progress'; progress: SearchProgress } | { type: 'done'; result: SearchResult } | { type: 'error'; message: string };
 
 const post = (m: OptimiseMessage) => (self as unknown as { postMessage(m: OptimiseMessage): void }).postMessage(m);
 
