@@ -1,7 +1,7 @@
 // End-to-end checks of the five small labs in both locales (render, keyboard, URL state, bad-query
 // notice, axe) and of <Predict> on a lesson page with two of them. Runs against the built site.
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 
 interface LabCase {
   id: string;
@@ -27,19 +27,6 @@ async function hydrated(page: Page) {
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0, { timeout: 15_000 });
 }
 
-async function seriousViolations(page: Page, scope = 'main') {
-  const results = await new AxeBuilder({ page }).include(scope).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    );
-}
-
 for (const locale of ['en', 'zh-cn'] as const) {
   for (const lab of LABS) {
     test(`${lab.id} (${locale}): URL state, keyboard, bad-query notice, axe`, async ({ page }) => {
@@ -54,7 +41,7 @@ for (const locale of ['en', 'zh-cn'] as const) {
       if (lab.id === 'level-matrix') await expect(page.locator('td[data-level]')).toHaveCount(9, { timeout: 15_000 });
       await expect(page.locator('.lab [aria-live="polite"]').first()).not.toBeEmpty();
       await expect(page.locator('.lab table').first()).toBeAttached();
-      expect(await seriousViolations(page, '.lab')).toEqual([]);
+      expect(await seriousViolations(page, { include: '.lab' })).toEqual([]);
 
       await slider.focus();
       await page.keyboard.press('ArrowRight');
@@ -103,7 +90,7 @@ test('a lesson page with two <Predict>s: each commits on its own and opens its l
   await expect(second.locator('[data-lab="market"]')).toBeVisible({ timeout: 15_000 });
   await expect(second.locator('select')).toHaveCount(3);
   expect(page.url()).toBe(before);
-  expect(await seriousViolations(page, '[data-predict]')).toEqual([]);
+  expect(await seriousViolations(page, { include: '[data-predict]' })).toEqual([]);
   expect(errors).toEqual([]);
 });
 

@@ -2,7 +2,7 @@
 // quiz (right and wrong), see feedback, reload and find the progress on the overview; review
 // flashcards with the keyboard; export/import progress; survive a corrupt localStorage value.
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { QuizData, QuizQuestion } from '../../src/features/learn/quiz';
@@ -18,21 +18,6 @@ type Locale = keyof typeof strings;
 
 // A whole quiz plus axe takes ~15 s on an idle machine; the shared 2-core box is often far slower.
 test.describe.configure({ timeout: 180_000 });
-
-/** axe on the page, or only on `include` (the long lesson text is scanned by the site-wide test). */
-async function seriousViolations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
-  const results = await (include ? builder.include(include) : builder).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    );
-}
 
 /** Waits until the island containing `inner` has hydrated (client:visible needs scrolling first). */
 async function hydrated(page: Page, inner: string) {
@@ -109,7 +94,7 @@ for (const locale of ['en', 'zh-cn'] as const) {
     await expect(tfBox.locator('[data-feedback]')).toContainText(s['learn.quiz.verdictWrong']!);
     await tfBox.getByRole('button', { name: s['learn.quiz.showAnswer']! }).click();
     await expect(tfBox.locator('[data-answer]')).toContainText(tf.answer ? s['learn.quiz.true']! : s['learn.quiz.false']!);
-    expect(await seriousViolations(page, '[data-quiz]')).toEqual([]);
+    expect(await seriousViolations(page, { include: '[data-quiz]' })).toEqual([]);
 
     // Finish the quiz: every other question answered right (ordering by keyboard).
     for (const q of quiz.questions) if (q.id !== single.id && q.id !== tf.id) await answerRight(page, q);
@@ -299,5 +284,5 @@ test('glossary: the other names of a term, in both languages, and found by the f
   await expect(zh).toContainText(strings['zh-cn']['learn.glossary.alsoCalled']!.split('{names}')[0]!);
   await expect(zh.locator('span')).toHaveText(clv.zh.alsoCalled.join('、'));
   await expect(page.locator('#customer-lifetime-value [data-also-called="en"] span[lang="en"]')).toHaveText(clv.en.alsoCalled.join(', '));
-  expect(await seriousViolations(page, '.glossary')).toEqual([]);
+  expect(await seriousViolations(page, { include: '.glossary' })).toEqual([]);
 });

@@ -1,7 +1,7 @@
 // End-to-end tests of the Relationship Investment Lab on the built site, in both locales: same numbers as the engine in
 // Node, keyboard-only and mouse use, URL round trip and bad-URL notice, compare / optimum / band complete, axe clean.
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { readFileSync } from 'node:fs';
 import { simulate, MODEL_VERSION } from '@sim/index';
 import { runToCsv } from '@sim/columns';
@@ -52,12 +52,6 @@ async function figure(page: Page, id: string): Promise<number> {
   return Number(await page.locator(`[data-figure="${id}"] dd`).getAttribute('data-value'));
 }
 
-async function axeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 for (const locale of locales) {
   test(`${locale}: a fixed seed and settings show and export the engine's exact numbers`, async ({ page }) => {
     const expected = nodeRun;
@@ -97,7 +91,7 @@ for (const locale of locales) {
     expect(markup).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(markup).not.toContain('var(--');
     expect(markup).toMatch(/<path[^>]+stroke="rgb\(/);
-    await axeClean(page);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }
 
@@ -157,7 +151,7 @@ test('en: works with the keyboard only', async ({ page }) => {
   await page.keyboard.press('ArrowRight');
   await expect(chart).toHaveAttribute('aria-valuenow', '2');
   await expect(chart).toHaveAttribute('aria-valuetext', /^Quarter 2: Retention: \d/);
-  await axeClean(page);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('zh-cn: works with the mouse; play and pause; large type and a 360 px phone', async ({ page }) => {
@@ -178,7 +172,7 @@ test('zh-cn: works with the mouse; play and pause; large type and a 360 px phone
   await page.setViewportSize({ width: 360, height: 780 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await axeClean(page);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('the URL round-trips through a reload and a language switch', async ({ page }) => {
@@ -225,7 +219,7 @@ test('a broken or foreign URL shows a notice, falls back to defaults and injects
   await expect(page.locator('#lab-seed-box')).toHaveValue(String(d.seed));
   await expect(page.locator('#lab-horizon-box')).toHaveValue(String(d.quarters));
   expect(dialogs).toBe(0);
-  await axeClean(page);
+  expect(await seriousViolations(page)).toEqual([]);
   await openLab(page, '/zh-cn/lab/?v=7&seed=1');
   await expect(page.getByTestId('url-notice')).toContainText('链接的版本为“7”');
   await expect(page.locator('#lab-seed-box')).toHaveValue(String(d.seed));
@@ -251,5 +245,5 @@ test('compare, the optimiser and the uncertainty band complete', async ({ page }
   await expect(page.getByTestId('band-status')).toContainText('Over 100 markets', { timeout: 90_000 });
   await expect(page.locator('[data-chart-id="equity"] path.band')).toHaveCount(1);
   await expect(page.locator('[data-chart-id="retention"] path.band')).toHaveCount(1);
-  await axeClean(page);
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -1,7 +1,7 @@
 // The Model page in both locales: equations typeset by KaTeX at build time, parameter tables whose
 // values equal the engine's own preset data, and no serious accessibility violations.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { getPreset, MODEL_VERSION } from '../../simulations/index.ts';
 
 const market = getPreset('default');
@@ -40,8 +40,6 @@ for (const [locale, lang] of [
 
     // KaTeX output (an aria-hidden visual layer plus its MathML twin, KaTeX's own responsibility)
     // holds thousands of nodes; leaving it out keeps the scan fast. Its wrappers are still scanned.
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).exclude('.katex').analyze();
-    const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await seriousViolations(page, { exclude: '.katex' })).toEqual([]);
   });
 }

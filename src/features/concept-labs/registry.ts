@@ -24,6 +24,15 @@ export const LAB_STRING_PREFIX: Readonly<Record<LabId, string>> = {
   market: 'labs.market.',
 };
 
+/** The five concept labs that have a page of their own (`market` opens the main lab instead). */
+export const CONCEPT_LAB_IDS = ['perceived-value', 'expectations', 'clv', 'level-matrix', 'life-cycle'] as const;
+export type ConceptLabId = (typeof CONCEPT_LAB_IDS)[number];
+
+/** Every string namespace a lab island needs, on its own page and inside <Predict>. */
+export function labStringPrefixes(lab: LabId): string[] {
+  return ['kit.', 'labs.common.', 'vocab.level.', 'vocab.state.', 'vocab.segment.', LAB_STRING_PREFIX[lab]];
+}
+
 export function isLabId(value: unknown): value is LabId {
   return typeof value === 'string' && (LAB_IDS as readonly string[]).includes(value);
 }
