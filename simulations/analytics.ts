@@ -108,8 +108,8 @@ export function clvElasticities(m: number, r: number, i: number): { retention: n
 /**
  * Point elasticities of retentionClv (acquisition terms left out, as in Gupta & Lehmann) to retention,
  * margin and discount rate, by central differences of ±1e-6 relative (accurate to about 1e-9): with a
- * retention cost or a finite horizon there is no short closed form. NaN where the CLV or the input is
- * 0 (no percentage change exists).
+ * retention cost or a finite horizon there is no short closed form. NaN where the CLV is 0 (no
+ * percentage change exists); 0 for an input that is 0.
  */
 export function retentionClvElasticities(p: RetentionClvInput): { retention: number; margin: number; discount: number } {
   const base: RetentionClvInput = { ...p, acquisitionCost: 0, marginAtAcquisition: 0 };
@@ -117,7 +117,9 @@ export function retentionClvElasticities(p: RetentionClvInput): { retention: num
   const h = 1e-6;
   const el = (key: 'retention' | 'margin' | 'discountRate'): number => {
     const x = base[key] ?? 0;
-    if (v === 0 || x === 0) return NaN;
+    if (v === 0) return NaN;
+    // x·(dV/dx)/V is 0 at x = 0 (the derivative is finite there).
+    if (x === 0) return 0;
     const up = retentionClv({ ...base, [key]: x * (1 + h) });
     const down = retentionClv({ ...base, [key]: x * (1 - h) });
     return (up - down) / (2 * h * v);

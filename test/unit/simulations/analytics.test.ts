@@ -217,6 +217,11 @@ describe('the general retention-model CLV (Berger & Nasr 1998)', () => {
         }).retention,
       ),
     ).toBe(true);
+    // An input at 0 has elasticity 0 (as Gupta & Lehmann's margin elasticity at m = 0); the CLV is not 0 here.
+    expect(retentionClvElasticities({ margin: 0, retention: 0.8, discountRate: 0, retentionCost: 5 })).toMatchObject({
+      margin: 0,
+      discount: 0,
+    });
   });
 });
 
