@@ -7,7 +7,7 @@ import { MAX_CUSTOMERS } from './limits.ts';
 import { PURPOSE, customerKey, fmix32, hash2, seedKey, segmentKey, uniform } from './random.ts';
 import { cloneStrategy, validateStrategy, type Strategy } from './strategy.ts';
 
-export const MODEL_VERSION = '1.0.0';
+export const MODEL_VERSION = '1.1.0';
 
 export interface RunOptions {
   seed: string | number;

@@ -39,6 +39,16 @@ export {
   cloneStrategy,
 } from './strategy.ts';
 export type { Strategy, SegmentStrategy } from './strategy.ts';
-export { clv, marginMultiple, clvElasticities, finiteHorizonClv, responseRate, spendForRate, blattbergDeighton } from './analytics.ts';
-export type { Timing, ResponseCurve, BlattbergDeightonInput, BlattbergDeightonResult } from './analytics.ts';
+export {
+  clv,
+  marginMultiple,
+  clvElasticities,
+  finiteHorizonClv,
+  retentionClv,
+  retentionClvElasticities,
+  responseRate,
+  spendForRate,
+  blattbergDeighton,
+} from './analytics.ts';
+export type { Timing, RetentionClvInput, ResponseCurve, BlattbergDeightonInput, BlattbergDeightonResult } from './analytics.ts';
 export { dexp, dlog, dpow, dlogistic } from './detmath.ts';
