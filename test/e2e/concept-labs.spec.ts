@@ -133,7 +133,7 @@ test('CLV lab: timing, retention cost and horizon by keyboard, in the URL and in
   await expect(figure('Present value of retention costs')).toHaveText('121 units');
   const years = page.locator('input[type="range"][id$="-years-slider"]');
   await expect(years).toBeEnabled();
-  expect(await seriousViolations(page, '.lab')).toEqual([]);
+  expect(await seriousViolations(page, { include: '.lab' })).toEqual([]);
 
   // No end: (260·0.625 − 50/√1.2) / (1 − 0.625) = 311.62; the years control is switched off.
   await page.getByRole('radio', { name: 'A fixed number of years' }).focus();
