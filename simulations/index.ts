@@ -4,6 +4,10 @@ export { MODEL_VERSION, MarketModel, RunTooLargeError, simulate, simulateObserve
 export { MAX_CUSTOMERS, MAX_QUARTERS } from './limits.ts';
 export type { RunOptions, QuarterRow, RunResult, DefectionBySatisfaction, ObservedRun } from './engine.ts';
 export { runEvents } from './events.ts';
+export { WATERFALL_DRIVERS, equityWaterfall, waterfallSummary } from './waterfall.ts';
+export type { WaterfallDriver, WaterfallMetric, WaterfallRun, Waterfall, WaterfallSummary } from './waterfall.ts';
+export { STORY_KINDS, pickCustomer } from './stories.ts';
+export type { StoryKind, StoryQuery, StoryPick } from './stories.ts';
 export type { RunEvent } from './events.ts';
 export {
   SATISFACTION_STATES,
