@@ -3,7 +3,7 @@
 // no built-in exp/log/pow (detmath only), no allocation per customer inside the hot loop.
 import { dexp, dlogistic, dpow } from './detmath.ts';
 import { runEvents, type RunEvent } from './events.ts';
-import { INVESTED_LEVELS, type Market } from './market.ts';
+import { INVESTED_LEVELS, type InvestedLevel, type Investment, type Market, type MarketEvent, type SegmentParams } from './market.ts';
 import { MAX_CUSTOMERS } from './limits.ts';
 import {
   CENSUS_ARRIVED,
@@ -16,7 +16,7 @@ import {
   type Observe,
   type Valuation,
 } from './observe.ts';
-import { PURPOSE, customerKey, fmix32, hash2, seedKey, segmentKey, uniform } from './random.ts';
+import { PURPOSE, cohortKey, fmix32, hash2, seedKey, segmentKey, uniform } from './random.ts';
 import { activeEvents, rivalOffer, rivalShockUntil } from './schedule.ts';
 import { cloneStrategy, validateStrategy, type Strategy } from './strategy.ts';
 
@@ -110,6 +110,7 @@ const TWO_M32 = 1 / 4294967296;
 // and loaders may otherwise route every call through a module-namespace getter).
 const fmix = fmix32;
 const MAX_RETENTION_FOR_CLV = 0.99;
+const NO_EVENTS: readonly MarketEvent[] = [];
 
 /** Accumulators of one quarter's customer pass, per segment (band arrays: segment × 5). */
 interface PassSums {
@@ -273,7 +274,8 @@ function customerRun(
   const bandN = sums.bandN;
   const bandLost = sums.bandLost;
   const bandComp = sums.bandComp;
-  let atStart = sums.atStart[s]!;
+  // Whole numbers: adding the run's count at once gives the same value as adding 1 per customer.
+  const atStart = sums.atStart[s]! + (to > from ? to - from : 0);
   let clvSum = sums.clvSum[s]!;
   let satSum = sums.satSum[s]!;
   let revSum = sums.revSum[s]!;
@@ -286,7 +288,6 @@ function customerRun(
   let nSpur = sums.nSpur[s]!;
   for (let j = from; j < to; j++) {
     const k = key[j]!;
-    atStart += 1;
     let S = sat[j]!;
     let E = ex[j]!;
     let B = bond[j]!;
@@ -302,15 +303,20 @@ function customerRun(
     // same zero as D: the very value Math.min(D, 0) returns, so d is bit-identical to version 1.0.0's.
     const neg = (D - Math.abs(D)) * 0.5;
     const d = D - neg + lossAv * neg;
-    S = Math.min(5, Math.max(1, S + keep * (4 + slope * d - S)));
+    // Clamps to [1, 5] and floors of non-negative numbers written as compare-and-select and `| 0`:
+    // the same values as Math.min/max and Math.floor here (no −0 can arise, x, y, S + 0.5 are ≥ 0 and
+    // small), and cheaper, because the built-ins must also handle NaN, −0 and large numbers.
+    S = S + keep * (4 + slope * d - S);
+    S = S < 1 ? 1 : S > 5 ? 5 : S;
     const anchor = wExp * P + normTerm + promiseTerm;
-    E = Math.min(5, Math.max(1, E + adapt * (anchor - E) + calibration * (delivered - E)));
+    E = E + adapt * (anchor - E) + calibration * (delivered - E);
+    E = E < 1 ? 1 : E > 5 ? 5 : E;
     B = g > 0 ? B + g * (bondCap - B) : B * bondDecay;
     W += walletAdj * ((S >= disBelow ? walletTarget : 1) - W);
     const heldBy = 1 - (1 - B) * notFin;
     const free = 1 - heldBy;
     const x = (S - 1) * (TABLE_STEPS / 4);
-    const xi = Math.floor(x);
+    const xi = x | 0;
     const ti = tBase + (xi >= TABLE_STEPS ? TABLE_STEPS - 1 : xi);
     const tf = xi >= TABLE_STEPS ? 1 : x - xi;
     // Bonds act on the rival's offer as a switching cost in satisfaction points: a bonded but
@@ -318,7 +324,7 @@ function customerRun(
     let y = (S - 1 + switchCost * heldBy + brandPoints) * (COMP_STEPS / 8);
     if (y > COMP_STEPS) y = COMP_STEPS;
     else if (y < 0) y = 0;
-    const yi = Math.floor(y);
+    const yi = y | 0;
     const ci = cBase + (yi >= COMP_STEPS ? COMP_STEPS - 1 : yi);
     const cf = yi >= COMP_STEPS ? 1 : y - yi;
     const c0 = compTable[ci]!;
@@ -327,7 +333,7 @@ function customerRun(
     const hCo = (d0 + tf * (companyTable[ti + 1]! - d0)) * free * notVoice;
     const u = fmix(kt ^ churnMix) * TWO_M32;
     // Satisfaction band 1..5 by rounding half up (index 0..4), without a branch chain.
-    const band = b5 + Math.floor(S + 0.5) - 1;
+    const band = b5 + ((S + 0.5) | 0) - 1;
     bandN[band]! += 1;
     if (u < hCust + hComp + hCo) {
       bandLost[band]! += 1;
@@ -653,6 +659,7 @@ export class MarketModel {
   private work: SegmentWork;
   private sums: PassSums;
   private tableOffer: Float64Array;
+  private compCache: Map<number, Float64Array>[];
   private overall: QuarterRow[] = [];
   private bySegment: QuarterRow[][] = [];
   private defection: DefectionBySatisfaction[] = [];
@@ -666,8 +673,17 @@ export class MarketModel {
   private valuationRec: Valuation | null = null;
   private readonly rec = new Float64Array(R.size);
   private readonly hz = new Float64Array(3);
+  // simulateSummary's segment subset: a segment left out has no customers (the others' numbers do not
+  // depend on it), and Σ clv per segment and quarter, which combineSummaries needs to rebuild the totals.
+  private readonly included: Uint8Array;
+  private clvHistory: number[][] = [];
 
-  constructor(market: Market, strategy: Strategy, options: RunOptions, observe: Observe = {}) {
+  /**
+   * `only` (for simulateSummary): simulate these segment ids alone. Each segment's numbers are those of
+   * a full run (segments share no customers, and the acquisition split uses the market's weights); the
+   * whole firm's rows of such a run are not the full run's.
+   */
+  constructor(market: Market, strategy: Strategy, options: RunOptions, observe: Observe = {}, only?: readonly string[]) {
     if (market.segments.length === 0 || market.segments.length > 255) throw new RangeError('A market needs 1 to 255 segments');
     const ids = new Set(market.segments.map((s) => s.id));
     if (ids.size !== market.segments.length) throw new RangeError('Segment ids must be unique');
@@ -720,6 +736,22 @@ export class MarketModel {
     };
     this.sums = passSums(ns);
     this.tableOffer = new Float64Array(ns);
+    this.compCache = this.market.segments.map(() => new Map());
+    // The company-reason hazard table depends on the segment and the mechanisms only: built once.
+    const mech = this.market.mechanisms;
+    this.market.segments.forEach((p, s) => {
+      const base = s * TABLE_SIZE;
+      for (let k = 0; k < TABLE_SIZE; k++) {
+        const S = 1 + (4 * k) / TABLE_STEPS;
+        this.work.companyTable[base + k] = this.market.satisfactionDynamics
+          ? p.competitiveIntensity *
+            p.dissatisfactionChurnPerQuarter *
+            dlogistic(mech.dissatisfactionSlope * (mech.dissatisfactionMidpoint - S))
+          : 0;
+      }
+    });
+    this.included = Uint8Array.from(this.market.segments, (p) => (only === undefined || only.includes(p.id) ? 1 : 0));
+    if (only) for (const id of only) if (!ids.has(id)) throw new RangeError(`Unknown segment "${id.slice(0, 40)}"`);
     this.reset();
   }
 
@@ -737,6 +769,7 @@ export class MarketModel {
     this.nRuns = 0;
     this.overall = [];
     this.bySegment = this.market.segments.map(() => []);
+    this.clvHistory = this.market.segments.map(() => []);
     this.defection = this.market.segments.map(() => ({
       customers: [0, 0, 0, 0, 0],
       lost: [0, 0, 0, 0, 0],
@@ -752,10 +785,10 @@ export class MarketModel {
       this.shockUntil[i] = 0;
       this.cumDisc[i] = 0;
       this.tableOffer[i] = NaN;
-      total += Math.round(s.initialCustomers * scale);
+      total += this.included[i] ? Math.round(s.initialCustomers * scale) : 0;
     });
     if (total > this.options.maxCustomers) throw new RunTooLargeError(total, this.options.maxCustomers, 0);
-    this.ensureCapacity(Math.max(16, total * 2));
+    this.ensureCapacity(total + (total >> 2) + 16);
     this.tracePos.fill(-1);
     this.traceFound.fill(0);
     this.traces = Array.from(this.traceKeys, (key) => ({
@@ -767,22 +800,32 @@ export class MarketModel {
       leftQuarter: null,
       reason: null,
     }));
-    this.market.segments.forEach((s, si) => {
-      const count = Math.round(s.initialCustomers * scale);
+    const key = this.key;
+    const exp = this.exp;
+    const sat = this.sat;
+    const tenure = this.tenure;
+    for (let si = 0; si < this.market.segments.length; si++) {
+      const p = this.market.segments[si]!;
+      const count = this.included[si] ? Math.round(p.initialCustomers * scale) : 0;
       const from = this.n;
+      const mean = p.expectationMean;
+      const spread = p.expectationSpread;
+      // customerKey(segment key, 0, o), its first hash taken once for the segment.
+      const baseKey = cohortKey(this.segKeys[si]!, 0);
       for (let o = 0; o < count; o++) {
-        const k = customerKey(this.segKeys[si]!, 0, o);
-        const j = this.n++;
-        this.key[j] = k;
-        this.exp[j] = clamp15(s.expectationMean + s.expectationSpread * triangular(hash2(k, PURPOSE.initialExpectation)));
-        this.sat[j] = clamp15(4 + 0.5 * triangular(hash2(k, PURPOSE.initialSatisfaction)));
-        this.bond[j] = 0;
-        this.wallet[j] = 1;
-        this.tenure[j] = hash2(k, PURPOSE.initialTenure) % 12;
+        const k = hash2(baseKey, o);
+        const j = from + o;
+        key[j] = k;
+        exp[j] = clamp15(mean + spread * triangular(hash2(k, PURPOSE.initialExpectation)));
+        sat[j] = clamp15(4 + 0.5 * triangular(hash2(k, PURPOSE.initialSatisfaction)));
+        tenure[j] = hash2(k, PURPOSE.initialTenure) % 12;
       }
+      this.n = from + count;
+      this.bond.fill(0, from, this.n);
+      this.wallet.fill(1, from, this.n);
       this.addRun(si, count);
       if (this.traceKeys.length > 0) this.findTraced(si, from, this.n, 0);
-    });
+    }
     this.valuationRec = this.observing.valuation
       ? {
           segments: this.market.segments.map((s) => s.id),
@@ -790,7 +833,14 @@ export class MarketModel {
           multipleSum: Object.fromEntries(this.market.segments.map((s) => [s.id, [] as number[]])),
         }
       : null;
-    this.census = this.observing.census ? new CensusRecorder(this.market.segments.map((s) => s.id)) : null;
+    // Room for the horizon at a quarter more customers than now, so the arrays seldom grow.
+    const hint = Math.min(2 ** 28, Math.ceil((this.options.quarters + 1) * this.n * 1.25) + 1024);
+    this.census = this.observing.census
+      ? new CensusRecorder(
+          this.market.segments.map((s) => s.id),
+          hint,
+        )
+      : null;
     if (this.census) {
       const mech = this.market.mechanisms;
       const notFin = this.market.segments.map((_, s) => 1 - this.financialBond[s]!);
@@ -1049,6 +1099,12 @@ export class MarketModel {
 
   /** Advance one quarter; returns the overall row of that quarter. */
   step(): QuarterRow {
+    this.advance();
+    return copyRow(this.overall[this.overall.length - 1]!);
+  }
+
+  /** The quarterly step (runs to a horizon need no copy of each quarter's row). */
+  private advance(): void {
     const t = ++this.q;
     const market = this.market;
     const mech = market.mechanisms;
@@ -1067,16 +1123,10 @@ export class MarketModel {
     for (let s = 0; s < ns; s++) {
       const p = segs[s]!;
       const inv = strat.segments[p.id]?.investment;
-      const eff = (l: (typeof INVESTED_LEVELS)[number]): number => {
-        const x = inv ? inv[l] : 0;
-        const std = p.standardInvestment[l];
-        if (!(x > 0) || !(std > 0)) return 0;
-        return p.sensitivity[l] * (1 - dexp(-x / std));
-      };
-      const eR = eff('reactive');
-      const eA = eff('accountable');
-      const eP = eff('proactive');
-      const eN = eff('partnership');
+      const eR = levelEffect(p, inv, 'reactive');
+      const eA = levelEffect(p, inv, 'accountable');
+      const eP = levelEffect(p, inv, 'proactive');
+      const eN = levelEffect(p, inv, 'partnership');
       let relCost = 0;
       if (inv) for (const l of INVESTED_LEVELS) relCost += inv[l];
       w.relCost[s] = relCost;
@@ -1095,7 +1145,7 @@ export class MarketModel {
 
       // Seeded rival shocks (independent of the strategy), then scheduled events (schedule.ts).
       this.shockUntil[s] = rivalShockUntil(this.segKeys[s]!, p, t, this.shockUntil[s]!);
-      const active = activeEvents(market.events, t, p.id);
+      const active = market.events.length > 0 ? activeEvents(market.events, t, p.id) : NO_EVENTS;
       const offer = rivalOffer(p, t, this.shockUntil[s]!, active);
       let incident = p.incidentProbabilityPerQuarter;
       let demand = 1;
@@ -1115,25 +1165,23 @@ export class MarketModel {
       w.loyaltyDiscount[s] = p.loyaltyDiscountShare * this.financialBond[s]!;
       w.marginPerRevenue[s] = p.marginRate;
       w.qualityCost[s] = p.revenuePerQuarter * firm.qualityCostShareOfRevenuePerPoint * (strat.quality - firm.qualityCostReference);
-      // Hazard tables depend on the segment and the rival offer only: rebuilt when the offer moves.
+      // The competitor hazard table depends on the segment and the rival offer only: set when the offer
+      // moves, from a cache of the offers met so far (a promotion's end returns to a table already built).
       if (offer !== this.tableOffer[s]) {
         this.tableOffer[s] = offer;
-        const cbase = s * COMP_SIZE;
-        for (let k = 0; k < COMP_SIZE; k++) {
-          const S = 1 + (8 * k) / COMP_STEPS;
-          w.compTable[cbase + k] = dyn
-            ? Math.min(0.95, p.competitiveIntensity * mech.competitorBaseHazard * dexp(mech.competitorSlope * (offer - S)))
-            : 0;
+        const cache = this.compCache[s]!;
+        let table = cache.get(offer);
+        if (!table) {
+          table = new Float64Array(COMP_SIZE);
+          for (let k = 0; k < COMP_SIZE; k++) {
+            const S = 1 + (8 * k) / COMP_STEPS;
+            table[k] = dyn
+              ? Math.min(0.95, p.competitiveIntensity * mech.competitorBaseHazard * dexp(mech.competitorSlope * (offer - S)))
+              : 0;
+          }
+          cache.set(offer, table);
         }
-        const base = s * TABLE_SIZE;
-        for (let k = 0; k < TABLE_SIZE; k++) {
-          const S = 1 + (4 * k) / TABLE_STEPS;
-          w.companyTable[base + k] = dyn
-            ? p.competitiveIntensity *
-              p.dissatisfactionChurnPerQuarter *
-              dlogistic(mech.dissatisfactionSlope * (mech.dissatisfactionMidpoint - S))
-            : 0;
-        }
+        w.compTable.set(table, s * COMP_SIZE);
       }
       w.noise[s] = p.performanceNoise;
       w.severity[s] = p.incidentSeverity;
@@ -1193,13 +1241,14 @@ export class MarketModel {
         0,
         (p.acquisitionBasePerQuarter + paid) * scale * promiseMult * brandMult * demandMult[s]! + referrals - detraction,
       );
-      const count = Math.floor(expected + uniform(this.segKeys[s]!, t, PURPOSE.acquisitionRounding));
+      const count = this.included[s] ? Math.floor(expected + uniform(this.segKeys[s]!, t, PURPOSE.acquisitionRounding)) : 0;
       if (this.n + count > this.options.maxCustomers) throw new RunTooLargeError(this.n + count, this.options.maxCustomers, t);
       this.ensureCapacity(this.n + count);
-      const sk = this.segKeys[s]!;
+      // customerKey(segment key, t, o) with its first hash, which is the same for the whole quarter, taken once.
+      const arrivalKey = cohortKey(this.segKeys[s]!, t);
       const from = this.n;
       for (let o = 0; o < count; o++) {
-        const k = customerKey(sk, t, o);
+        const k = hash2(arrivalKey, o);
         const j = this.n++;
         this.key[j] = k;
         this.exp[j] = clamp15(strat.promiseLevel + p.expectationSpread * triangular(hash2(k, PURPOSE.initialExpectation)));
@@ -1246,6 +1295,7 @@ export class MarketModel {
       row.customerEquity = this.cumDisc[s]! + df * clvSum[s]!;
       row.meanClv = survivors > 0 ? clvSum[s]! / survivors : 0;
       this.bySegment[s]!.push(row);
+      this.clvHistory[s]!.push(clvSum[s]!);
       for (let b = 0; b < 5; b++) {
         this.defection[s]!.customers[b]! += bandN[s * 5 + b]!;
         this.defection[s]!.lost[b]! += bandLost[s * 5 + b]!;
@@ -1282,7 +1332,6 @@ export class MarketModel {
     overall.customerEquity = overallCum + df * overallClv;
     overall.meanClv = survivorsAll > 0 ? overallClv / survivorsAll : 0;
     this.overall.push(overall);
-    return copyRow(overall);
   }
 
   /** Calls f(slot) for every current customer of segment s. */
@@ -1299,37 +1348,109 @@ export class MarketModel {
   private recordValuation(c: PassConstants, df: number): void {
     const v = this.valuationRec!;
     const sumsM = new Float64Array(this.market.segments.length);
-    const hz = this.hz;
+    const w = this.work;
+    const bond = this.bond;
+    const sat = this.sat;
+    const onePlusI = c.onePlusI;
+    const switchCost = c.switchCost;
+    const brandPoints = c.brandPoints;
+    const compTable = w.compTable;
+    const companyTable = w.companyTable;
     let j = 0;
+    // The hazards of customerRun (hazardsOf written out with the segment's values as locals; a test
+    // requires these sums to equal those rebuilt from traced customers' hazards to the bit).
     for (let r = 0; r < this.nRuns; r++) {
       const s = this.runSeg[r]!;
       const end = j + this.runLen[r]!;
-      const notFin = 1 - this.work.financialBond[s]!;
+      const notFin = 1 - w.financialBond[s]!;
+      const notVoice = 1 - w.voiceFollowUp[s]!;
+      const hCust = w.naturalChurn[s]!;
+      const cBase = s * COMP_SIZE;
+      const tBase = s * TABLE_SIZE;
+      let sum = sumsM[s]!;
       for (; j < end; j++) {
-        const heldBy = 1 - (1 - this.bond[j]!) * notFin;
-        hazardsOf(this.work, c, s, this.sat[j]!, heldBy, hz);
-        let ret = 1 - (hz[0]! + hz[1]! + hz[2]!);
+        const S = sat[j]!;
+        const heldBy = 1 - (1 - bond[j]!) * notFin;
+        const x = (S - 1) * (TABLE_STEPS / 4);
+        const xi = x | 0;
+        const ti = tBase + (xi >= TABLE_STEPS ? TABLE_STEPS - 1 : xi);
+        const tf = xi >= TABLE_STEPS ? 1 : x - xi;
+        let y = (S - 1 + switchCost * heldBy + brandPoints) * (COMP_STEPS / 8);
+        if (y > COMP_STEPS) y = COMP_STEPS;
+        else if (y < 0) y = 0;
+        const yi = y | 0;
+        const ci = cBase + (yi >= COMP_STEPS ? COMP_STEPS - 1 : yi);
+        const cf = yi >= COMP_STEPS ? 1 : y - yi;
+        const c0 = compTable[ci]!;
+        const hComp = c0 + cf * (compTable[ci + 1]! - c0);
+        const d0 = companyTable[ti]!;
+        const hCo = (d0 + tf * (companyTable[ti + 1]! - d0)) * (1 - heldBy) * notVoice;
+        let ret = 1 - (hCust + hComp + hCo);
         if (ret > MAX_RETENTION_FOR_CLV) ret = MAX_RETENTION_FOR_CLV;
-        sumsM[s]! += ret / (c.onePlusI - ret);
+        sum += ret / (onePlusI - ret);
       }
+      sumsM[s] = sum;
     }
     v.discountFactor.push(df);
     this.market.segments.forEach((p, s) => v.multipleSum[p.id]!.push(sumsM[s]!));
   }
 
+  /** What simulateSummary returns, read from the rows without copying them. */
+  summary(): RunSummary {
+    const q = this.q;
+    const series = (rows: QuarterRow[], f: (r: QuarterRow) => number) => Float64Array.from(rows, f);
+    const i = this.market.firm.discountRatePerQuarter;
+    const segments: SegmentSummary[] = [];
+    this.market.segments.forEach((p, s) => {
+      if (!this.included[s]) return;
+      const rows = this.bySegment[s]!;
+      segments.push({
+        id: p.id,
+        customersAtStart: series(rows, (r) => r.customersAtStart),
+        lostTotal: series(rows, (r) => r.lostTotal),
+        customers: series(rows, (r) => r.customers),
+        cumulativeDiscountedProfit: series(rows, (r) => r.cumulativeDiscountedProfit),
+        clvSum: Float64Array.from(this.clvHistory[s]!),
+        customerEquity: series(rows, (r) => r.customerEquity),
+      });
+    });
+    const discountFactor = Float64Array.from({ length: q }, (_, k) => 1 / dpow(1 + i, k + 1));
+    const all = segments.length === this.market.segments.length;
+    return {
+      marketId: this.market.id,
+      quarters: q,
+      discountFactor,
+      segments,
+      overall: all
+        ? {
+            customerEquity: series(this.overall, (r) => r.customerEquity),
+            cumulativeDiscountedProfit: series(this.overall, (r) => r.cumulativeDiscountedProfit),
+            retentionRate: series(this.overall, (r) => r.retentionRate),
+            customers: series(this.overall, (r) => r.customers),
+          }
+        : null,
+    };
+  }
+
   /** Run the remaining quarters up to the horizon of the options. */
   runToHorizon(): RunResult {
-    while (this.q < this.options.quarters) this.step();
+    while (this.q < this.options.quarters) this.advance();
     return this.result();
+  }
+
+  /** Run the remaining quarters up to the horizon and summarise (simulateSummary). */
+  summaryToHorizon(): RunSummary {
+    while (this.q < this.options.quarters) this.advance();
+    return this.summary();
   }
 }
 
 /** Growing flat arrays of a census (observe.ts), appended quarter by quarter. */
 class CensusRecorder {
   private n = 0;
-  private key = new Uint32Array(1024);
-  private segment = new Uint8Array(1024);
-  private flags = new Uint8Array(1024);
+  private key: Uint32Array;
+  private segment: Uint8Array;
+  private flags: Uint8Array;
   private start: number[] = [0];
   private nDep = 0;
   private departKey = new Uint32Array(256);
@@ -1339,7 +1460,13 @@ class CensusRecorder {
   private incident: number[] = [];
   private recovery: number[] = [];
 
-  constructor(private readonly segments: readonly string[]) {
+  constructor(
+    private readonly segments: readonly string[],
+    capacity: number,
+  ) {
+    this.key = new Uint32Array(capacity);
+    this.segment = new Uint8Array(capacity);
+    this.flags = new Uint8Array(capacity);
     for (let s = 0; s < segments.length; s++) {
       this.incident.push(0);
       this.recovery.push(0);
@@ -1365,22 +1492,31 @@ class CensusRecorder {
   ): void {
     const total = m.n;
     this.reserve(this.n + total);
+    const base = this.n;
+    const sat = m.sat;
+    const bond = m.bond;
+    const flags = this.flags;
+    const delFrom = mech.delightedFrom;
+    const disBelow = mech.dissatisfiedBelow;
+    const spurBond = mech.spuriousBondThreshold;
+    this.key.set(m.key.subarray(0, total), base);
     let j = 0;
     for (let r = 0; r < nRuns; r++) {
       const s = runSeg[r]!;
       const end = j + runLen[r]!;
+      this.segment.fill(s, base + j, base + end);
+      const nf = notFin[s]!;
+      const lowS = low[s]!;
       for (; j < end; j++) {
-        const S = m.sat[j]!;
-        const heldBy = 1 - (1 - m.bond[j]!) * notFin[s]!;
-        const state = S >= mech.delightedFrom ? 2 : S < mech.dissatisfiedBelow ? 0 : 1;
+        const S = sat[j]!;
+        const heldBy = 1 - (1 - bond[j]!) * nf;
+        // 2 delighted, 0 dissatisfied, 1 satisfied (delighted wins if thresholds overlap, as in the pass).
+        const state = S >= delFrom ? 2 : S >= disBelow ? 1 : 0;
         let f = state;
-        if (heldBy >= mech.spuriousBondThreshold) f |= CENSUS_BONDED;
+        if (heldBy >= spurBond) f |= CENSUS_BONDED;
         if (j >= arrivedFrom) f |= CENSUS_ARRIVED;
-        else if (state === 0 && (heldBy >= mech.spuriousBondThreshold || low[s])) f |= CENSUS_SPURIOUS;
-        const o = this.n + j;
-        this.key[o] = m.key[j]!;
-        this.segment[o] = s;
-        this.flags[o] = f;
+        else if (state === 0 && (lowS || heldBy >= spurBond)) f |= CENSUS_SPURIOUS;
+        flags[base + j] = f;
       }
     }
     this.n += total;
@@ -1447,6 +1583,14 @@ function copyRow(r: QuarterRow): QuarterRow {
   return { ...r, lost: { ...r.lost }, satisfactionShare: { ...r.satisfactionShare } };
 }
 
+/** A level's effect in a segment: sensitivity × (1 − e^(−spend / standard spend)), 0 without spend. */
+function levelEffect(p: SegmentParams, inv: Investment | undefined, l: InvestedLevel): number {
+  const x = inv ? inv[l] : 0;
+  const std = p.standardInvestment[l];
+  if (!(x > 0) || !(std > 0)) return 0;
+  return p.sensitivity[l] * (1 - dexp(-x / std));
+}
+
 function clamp15(x: number): number {
   return x < 1 ? 1 : x > 5 ? 5 : x;
 }
@@ -1459,6 +1603,86 @@ function triangular(h: number): number {
 /** One run from quarter 0 to the horizon; the same step as MarketModel. */
 export function simulate(market: Market, strategy: Strategy, options: RunOptions): RunResult {
   return new MarketModel(market, strategy, options).runToHorizon();
+}
+
+/** One segment of a run, quarter by quarter (index t − 1): its rows' values and its Σ clv of kept customers. */
+export interface SegmentSummary {
+  id: string;
+  customersAtStart: Float64Array;
+  lostTotal: Float64Array;
+  customers: Float64Array;
+  cumulativeDiscountedProfit: Float64Array;
+  /** Σ over kept customers of (margin − relationship cost)·r/(1 + i − r), undiscounted. */
+  clvSum: Float64Array;
+  customerEquity: Float64Array;
+}
+
+/** The whole firm's series that the optimiser and the many-seed band read, equal to simulate()'s rows. */
+export interface SummarySeries {
+  customerEquity: Float64Array;
+  cumulativeDiscountedProfit: Float64Array;
+  retentionRate: Float64Array;
+  customers: Float64Array;
+}
+
+export interface RunSummary {
+  marketId: string;
+  quarters: number;
+  /** (1 + i)^−t, index t − 1. */
+  discountFactor: Float64Array;
+  /** The segments simulated, in the market's order. */
+  segments: SegmentSummary[];
+  /** The whole firm, when every segment was simulated (else combineSummaries rebuilds it from parts). */
+  overall: SummarySeries | null;
+}
+
+/**
+ * The series a search or a many-seed band needs, without the copies of a RunResult: the same numbers
+ * as simulate() to the bit. `segments` simulates only those segment ids: each is then exactly as in a
+ * full run (segments share no customers), so a search that changes one segment's spend can rerun that
+ * segment alone and rebuild the firm's totals with combineSummaries.
+ */
+export function simulateSummary(market: Market, strategy: Strategy, options: RunOptions, segments?: readonly string[]): RunSummary {
+  return new MarketModel(market, strategy, options, {}, segments).summaryToHorizon();
+}
+
+/**
+ * The whole firm's series from one summary per segment of `market` (from one or several runs of the
+ * same seed, horizon and firm-level settings): sums in the engine's order, so equal to simulate()'s
+ * rows to the bit. Throws if a segment is missing or twice.
+ */
+export function combineSummaries(market: Market, parts: readonly SegmentSummary[], discountFactor: Float64Array): SummarySeries {
+  const bySeg = market.segments.map((p) => {
+    const found = parts.filter((x) => x.id === p.id);
+    if (found.length !== 1) throw new RangeError(`combineSummaries needs segment "${p.id.slice(0, 40)}" exactly once`);
+    return found[0]!;
+  });
+  const q = discountFactor.length;
+  const out: SummarySeries = {
+    customerEquity: new Float64Array(q),
+    cumulativeDiscountedProfit: new Float64Array(q),
+    retentionRate: new Float64Array(q),
+    customers: new Float64Array(q),
+  };
+  for (let t = 0; t < q; t++) {
+    let cum = 0;
+    let clv = 0;
+    let atStart = 0;
+    let lost = 0;
+    let customers = 0;
+    for (const p of bySeg) {
+      customers += p.customers[t]!;
+      atStart += p.customersAtStart[t]!;
+      lost += p.lostTotal[t]!;
+      cum += p.cumulativeDiscountedProfit[t]!;
+      clv += p.clvSum[t]!;
+    }
+    out.customers[t] = customers;
+    out.retentionRate[t] = atStart > 0 ? (atStart - lost) / atStart : 1;
+    out.cumulativeDiscountedProfit[t] = cum;
+    out.customerEquity[t] = cum + discountFactor[t]! * clv;
+  }
+  return out;
 }
 
 /** A run with what it was asked to record: the same RunResult as simulate(), plus the records and the run's events. */

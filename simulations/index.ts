@@ -1,8 +1,17 @@
 // Public API of the market model: everything the site, labs, CLI and tests import comes from here.
 // Re-exports only; the model lives in engine.ts, data in market.ts, formulas in analytics.ts.
-export { MODEL_VERSION, MarketModel, RunTooLargeError, simulate, simulateObserved } from './engine.ts';
+export { MODEL_VERSION, MarketModel, RunTooLargeError, simulate, simulateObserved, simulateSummary, combineSummaries } from './engine.ts';
 export { MAX_CUSTOMERS, MAX_QUARTERS } from './limits.ts';
-export type { RunOptions, QuarterRow, RunResult, DefectionBySatisfaction, ObservedRun } from './engine.ts';
+export type {
+  RunOptions,
+  QuarterRow,
+  RunResult,
+  DefectionBySatisfaction,
+  ObservedRun,
+  RunSummary,
+  SegmentSummary,
+  SummarySeries,
+} from './engine.ts';
 export { runEvents } from './events.ts';
 export { WATERFALL_DRIVERS, equityWaterfall, waterfallSummary } from './waterfall.ts';
 export type { WaterfallDriver, WaterfallMetric, WaterfallRun, Waterfall, WaterfallSummary } from './waterfall.ts';

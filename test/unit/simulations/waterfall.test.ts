@@ -6,6 +6,7 @@ import {
   MarketModel,
   WATERFALL_DRIVERS,
   defaultStrategy,
+  dpow,
   equityWaterfall,
   getPreset,
   levelPresetInvestment,
@@ -120,6 +121,28 @@ describe('equity waterfall: the parts add up to the change', () => {
       equityWaterfall(valued(few, defaultStrategy(few)), valued(few, uniformLevelStrategy(few, 'partnership'))).customerEquity,
     );
     expect(up).toMatchObject({ direction: 'up', main: 'kept' });
+  });
+
+  it("the valuation is the sum of the kept customers' margin multiples, rebuilt bit for bit from their traces", () => {
+    // A market small enough to trace every customer it ever has.
+    const m = getPreset('kotler-few-high');
+    const opts = { seed: SEED, quarters: 12, customersScale: 0.03 };
+    const { census } = simulateObserved(m, defaultStrategy(m), opts, { census: true });
+    const keys = [...new Set(census!.key)];
+    expect(keys.length).toBeLessThanOrEqual(16);
+    const seen = simulateObserved(m, defaultStrategy(m), opts, { trace: keys, valuation: true });
+    const i = m.firm.discountRatePerQuarter;
+    for (let q = 1; q <= 12; q++) {
+      const v = censusQuarter(census!, q);
+      let expected = 0;
+      for (let j = 0; j < v.key.length - v.arrivals; j++) {
+        const step = seen.traces.find((t) => t.key === v.key[j])!.steps.find((x) => x.quarter === q)!;
+        const r = Math.min(0.99, 1 - (step.hazards.customer + step.hazards.competitor + step.hazards.company));
+        expected += r / (1 + i - r);
+      }
+      expect(seen.valuation!.multipleSum.customers![q - 1]).toBe(expected);
+      expect(seen.valuation!.discountFactor[q - 1]).toBe(1 / dpow(1 + i, q));
+    }
   });
 
   it('refuses runs that cannot be compared, naming why', () => {
