@@ -4,7 +4,7 @@
 import { dexp, dlogistic, dpow } from './detmath.ts';
 import { runEvents, type RunEvent } from './events.ts';
 import { INVESTED_LEVELS, type InvestedLevel, type Investment, type Market, type MarketEvent, type SegmentParams } from './market.ts';
-import { MAX_CUSTOMERS } from './limits.ts';
+import { MAX_CENSUS_ENTRIES, MAX_CUSTOMERS } from './limits.ts';
 import {
   CENSUS_ARRIVED,
   CENSUS_BONDED,
@@ -694,6 +694,7 @@ export class MarketModel {
     if (!Number.isInteger(maxCustomers) || maxCustomers < 1) throw new RangeError('maxCustomers must be an integer ≥ 1');
     const traceKeys = observe.trace ?? [];
     if (traceKeys.length > MAX_TRACED) throw new RangeError(`a run traces at most ${MAX_TRACED} customers`);
+    if (new Set(traceKeys).size !== traceKeys.length) throw new RangeError('a key is traced twice');
     for (const k of traceKeys)
       if (!Number.isInteger(k) || k < 0 || k > 0xffffffff) throw new RangeError('a traced key must be a whole number from 0 to 4294967295');
     this.market = JSON.parse(JSON.stringify(market)) as Market;
@@ -834,7 +835,12 @@ export class MarketModel {
         }
       : null;
     // Room for the horizon at a quarter more customers than now, so the arrays seldom grow.
-    const hint = Math.min(2 ** 28, Math.ceil((this.options.quarters + 1) * this.n * 1.25) + 1024);
+    const estimate = (this.options.quarters + 1) * this.n;
+    if (this.observing.census && estimate > MAX_CENSUS_ENTRIES)
+      throw new RangeError(
+        `a census records at most ${MAX_CENSUS_ENTRIES} customer-quarters; this run would record about ${estimate} (fewer quarters or customers)`,
+      );
+    const hint = Math.min(MAX_CENSUS_ENTRIES, Math.ceil(estimate * 1.25) + 1024);
     this.census = this.observing.census
       ? new CensusRecorder(
           this.market.segments.map((s) => s.id),
@@ -1491,6 +1497,8 @@ class CensusRecorder {
     recovery: Float64Array | null,
   ): void {
     const total = m.n;
+    if (this.n + total > MAX_CENSUS_ENTRIES)
+      throw new RangeError(`a census records at most ${MAX_CENSUS_ENTRIES} customer-quarters; this run's customer base grew past it`);
     this.reserve(this.n + total);
     const base = this.n;
     const sat = m.sat;

@@ -78,6 +78,7 @@ describe('observing a run changes none of its numbers', () => {
     expect(() => new MarketModel(m, defaultStrategy(m), { seed: 1, quarters: 1 }, { trace: keys })).toThrow(/at most 16/);
     expect(() => new MarketModel(m, defaultStrategy(m), { seed: 1, quarters: 1 }, { trace: [-1] })).toThrow(/whole number/);
     expect(() => new MarketModel(m, defaultStrategy(m), { seed: 1, quarters: 1 }, { trace: [2 ** 32] })).toThrow(/whole number/);
+    expect(() => new MarketModel(m, defaultStrategy(m), { seed: 1, quarters: 1 }, { trace: [7, 7] })).toThrow(/traced twice/);
   });
 });
 
@@ -228,6 +229,13 @@ describe('the census', () => {
     );
     expect(bytes).toBeGreaterThan(2e6);
     expect(bytes).toBeLessThan(4e6);
+  });
+
+  it('refuses a census larger than MAX_CENSUS_ENTRIES before the run, naming the limit', () => {
+    const m = getPreset('default');
+    expect(() => simulateObserved(m, defaultStrategy(m), { seed: 1, quarters: 400, customersScale: 5 }, { census: true })).toThrow(
+      /at most 20000000 customer-quarters; this run would record about 20050000/,
+    );
   });
 
   it('a run that was not asked for a census has none', () => {
