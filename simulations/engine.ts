@@ -632,7 +632,7 @@ export class MarketModel {
   wallet = new Float64Array(0);
   /** @internal customer arrays, read by the customer pass. */
   tenure = new Int32Array(0);
-  /** @internal this quarter's departures (key, segment, reason), written by the customer pass. */
+  /** @internal this quarter's departures, written by the customer pass: `dep[i]` = key × 4 + reason code. */
   nDep = 0;
   /** @internal */
   dep = new Float64Array(0);
