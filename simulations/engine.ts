@@ -1079,7 +1079,8 @@ export class MarketModel {
       financialBond: rec[R.financialBond]!,
       heldBy: rec[R.heldBy]!,
       bonded: rec[R.heldBy]! >= mech.spuriousBondThreshold,
-      spurious: rec[R.spurious] === 1,
+      // Spurious loyalty is staying while dissatisfied: someone who leaves this quarter is not.
+      spurious: rec[R.spurious] === 1 && left === null,
       wallet: rec[R.wallet]!,
       hazards: { customer: rec[R.hCust]!, competitor: rec[R.hComp]!, company: rec[R.hCo]! },
       churnDraw: rec[R.churnDraw]!,

@@ -137,7 +137,11 @@ describe('a traced customer', () => {
         expect(s.left !== null).toBe(s.churnDraw < h);
         if (s.left === 'customer') expect(s.churnDraw).toBeLessThan(s.hazards.customer);
         if (s.left === null) expect(s.margin).not.toBe(0);
-        else expect(s.revenue).toBe(0);
+        else expect(s).toMatchObject({ revenue: 0, margin: 0, spurious: false });
+        expect(s.state).toBe(
+          s.satisfaction >= mech.delightedFrom ? 'delighted' : s.satisfaction < mech.dissatisfiedBelow ? 'dissatisfied' : 'satisfied',
+        );
+        expect(s.heldBy).toBe(1 - (1 - s.bond) * (1 - s.financialBond));
       }
     }
   });
