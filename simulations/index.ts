@@ -16,6 +16,8 @@ export { runEvents } from './events.ts';
 export { WATERFALL_DRIVERS, equityWaterfall, waterfallSummary } from './waterfall.ts';
 export type { WaterfallDriver, WaterfallMetric, WaterfallRun, Waterfall, WaterfallSummary } from './waterfall.ts';
 export { STORY_KINDS, pickCustomer } from './stories.ts';
+export { SegmentRunCache } from './search.ts';
+export type { SegmentEvaluation } from './search.ts';
 export type { StoryKind, StoryQuery, StoryPick } from './stories.ts';
 export type { RunEvent } from './events.ts';
 export {
