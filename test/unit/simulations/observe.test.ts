@@ -72,6 +72,25 @@ describe('observing a run changes none of its numbers', () => {
     }
   });
 
+  it('a model stepped round by round with strategy changes gives the same run observed or not', () => {
+    const m = getPreset('default');
+    const keys = sampleKeys(m, defaultStrategy(m), 12, 8);
+    const play = (observe: Parameters<typeof simulateObserved>[3]) => {
+      const model = new MarketModel(m, defaultStrategy(m), { seed: SEED, quarters: 12 }, observe);
+      for (let q = 0; q < 12; q++) {
+        if (q === 4) model.setStrategy(uniformLevelStrategy(m, 'partnership'));
+        if (q === 8) model.setStrategy(uniformLevelStrategy(m, 'basic'));
+        model.step();
+      }
+      return model;
+    };
+    const seen = play({ trace: keys, census: true, valuation: true });
+    expect(JSON.stringify(seen.result())).toBe(JSON.stringify(play({}).result()));
+    expect(seen.censusSoFar()!.quarters).toBe(12);
+    expect(seen.valuation()!.discountFactor).toHaveLength(12);
+    expect(seen.traced().filter((t) => t.steps.length > 0)).toHaveLength(keys.length);
+  });
+
   it('refuses more than MAX_TRACED keys or a key that is not a 32-bit whole number, with a message', () => {
     const m = getPreset('default');
     const keys = Array.from({ length: MAX_TRACED + 1 }, (_, i) => i);
