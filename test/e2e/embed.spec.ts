@@ -234,6 +234,44 @@ test('zh-cn: every concept lab works in a frame: slider, URL state, and a 360 px
   expect(errors).toEqual([]);
 });
 
+test("en: the embed page gives any lab's HTML, from the list or from a pasted link, with a preview", async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/en/embed/');
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  const code = page.getByTestId('embed-code');
+  await expect(code).toHaveValue(new RegExp(`src="${SITE}/en/embed/lab/"`));
+  await page.getByTestId('embed-view').selectOption('lab/life-cycle/');
+  await expect(code).toHaveValue(new RegExp(`src="${SITE}/en/embed/lab/life-cycle/"`));
+
+  // A link set up as wanted: the frame gets its settings (here a Chinese lab page, so a Chinese frame).
+  const link = page.getByTestId('embed-link');
+  const message = page.getByTestId('embed-link-message');
+  await link.fill(`${SITE}/zh-cn/lab/clv/?v=1&retention=0.95`);
+  await expect(code).toHaveValue(new RegExp(`src="${SITE}/zh-cn/embed/lab/clv/\\?v=1&amp;retention=0.95"`));
+  await expect(message).toContainText('CLV');
+  await expect(page.getByTestId('embed-view')).toBeDisabled();
+
+  // Bad links say what is wrong without repeating what was typed, and give no code for them.
+  await link.fill(`https://elsewhere.example/en/lab/<b>${'x'.repeat(500)}`);
+  await expect(message).toContainText(SITE);
+  expect((await message.textContent())!.length).toBeLessThan(200);
+  await expect(message.locator('b')).toHaveCount(0);
+  await expect(link).toHaveAttribute('aria-invalid', 'true');
+  await link.fill(`${SITE}/en/learn/what-is-crm/`);
+  await expect(message).not.toBeEmpty();
+  await link.fill('');
+  await expect(message).toBeEmpty();
+  await expect(code).toHaveValue(new RegExp(`src="${SITE}/en/embed/lab/life-cycle/"`));
+
+  // The preview is the embed view itself, working in its frame.
+  await page.getByText('Preview', { exact: true }).click();
+  const preview = page.frameLocator('[data-testid="embed-preview"]');
+  await expect(preview.locator('input[type="range"][id$="-onboarding-slider"]')).toBeVisible();
+  await expect(preview.locator('.site-header')).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
 test.describe('under a sub-path (/crm-lab/)', () => {
   const BASE = `http://127.0.0.1:${basePort}/crm-lab`;
 

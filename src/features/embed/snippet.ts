@@ -26,6 +26,37 @@ export function embedUrl(href: string, base = '/'): string | null {
   return u.origin === 'http://relative.invalid' ? u.pathname + u.search + u.hash : u.href;
 }
 
+/** One view a teacher can embed, as the embed page lists it. */
+export interface EmbedView {
+  /** The view's path after the locale, e.g. `lab/`, `lab/clv/` or `teach/budget-cut/`. */
+  view: string;
+  name: string;
+  group: 'labs' | 'scenarios';
+}
+
+/** What a pasted link gives: the embed view's URL and the view's key (`lab/clv/`), or why not. */
+export type PastedLink = { ok: true; src: string; view: string } | { ok: false; problem: 'invalid' | 'foreign' | 'not-embeddable' };
+
+/**
+ * Reads a link a teacher pasted (a lab set up as wanted, a class link): it must be an address of this
+ * site (`origin`, under `base`) with an embed view. The view key is the path after the locale.
+ */
+export function embedFromLink(link: string, origin: string, base = '/'): PastedLink {
+  let u: URL;
+  try {
+    u = new URL(link.trim());
+  } catch {
+    return { ok: false, problem: 'invalid' };
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return { ok: false, problem: 'invalid' };
+  if (u.origin !== origin) return { ok: false, problem: 'foreign' };
+  const src = embedUrl(u.href, base);
+  if (src === null) return { ok: false, problem: 'not-embeddable' };
+  const baseSlash = base.endsWith('/') ? base : `${base}/`;
+  const view = u.pathname.slice(baseSlash.length).replace(/^(en|zh-cn)\//, '');
+  return { ok: true, src, view };
+}
+
 /** Text for a double-quoted HTML attribute. */
 export function escapeAttribute(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

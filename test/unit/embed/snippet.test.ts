@@ -2,7 +2,14 @@
 // The embed views' addresses and the HTML the link builder hands teachers: which pages have an embed
 // view, that the query survives, that content text can never break out of an attribute, and the resize script.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FRAME_HEIGHT, EMBED_SIZE_MESSAGE, embedUrl, escapeAttribute, iframeSnippet } from '@/features/embed/snippet';
+import {
+  DEFAULT_FRAME_HEIGHT,
+  EMBED_SIZE_MESSAGE,
+  embedFromLink,
+  embedUrl,
+  escapeAttribute,
+  iframeSnippet,
+} from '@/features/embed/snippet';
 
 const parse = (html: string) => new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
 
@@ -39,6 +46,33 @@ describe('embedUrl', () => {
     ['/en/embed/lab/', '/'],
   ])('%s (base %s) has no embed view', (href, base) => {
     expect(embedUrl(href, base)).toBeNull();
+  });
+});
+
+describe('embedFromLink (a link the teacher pasted)', () => {
+  const origin = 'https://example.org';
+  it('gives the embed view of a lab or scenario of this site, with its settings, and the view key', () => {
+    expect(embedFromLink('  https://example.org/crm-lab/zh-cn/lab/clv/?v=1&retention=0.95 ', origin, '/crm-lab/')).toEqual({
+      ok: true,
+      src: 'https://example.org/crm-lab/zh-cn/embed/lab/clv/?v=1&retention=0.95',
+      view: 'lab/clv/',
+    });
+    expect(embedFromLink('https://example.org/en/teach/budget-cut/?v=1&seed=x', origin)).toEqual({
+      ok: true,
+      src: 'https://example.org/en/embed/teach/budget-cut/?v=1&seed=x',
+      view: 'teach/budget-cut/',
+    });
+  });
+  it.each([
+    ['not a link', 'invalid'],
+    ['javascript:alert(1)', 'invalid'],
+    ['/en/lab/', 'invalid'],
+    ['https://evil.example/en/lab/', 'foreign'],
+    ['http://example.org/en/lab/', 'foreign'],
+    ['https://example.org/en/learn/what-is-crm/', 'not-embeddable'],
+    ['https://example.org/en/teach/board/', 'not-embeddable'],
+  ])('%s → %s', (link, problem) => {
+    expect(embedFromLink(link, origin)).toEqual({ ok: false, problem });
   });
 });
 
