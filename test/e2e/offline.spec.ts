@@ -58,6 +58,13 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/** Requests that fail (a request the browser aborts because the test navigated on is not a failure). */
+function watchFailures(page: Page, failed: string[]) {
+  page.on('requestfailed', (r) => {
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`${r.url()} ${r.failure()?.errorText}`);
+  });
+}
+
 /** Opens a page, waits until the worker has precached the site and controls the page. */
 async function install(page: Page, url: string) {
   await page.goto(url);
@@ -142,7 +149,7 @@ for (const locale of ['en', 'zh-cn'] as const) {
 
     // Anything not in the cache would fail now: count what fails.
     const failed: string[] = [];
-    page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+    watchFailures(page, failed);
     await goOffline(context, site);
     await page.reload();
     await expect(page.locator('h1')).toBeVisible();
@@ -162,7 +169,7 @@ test.describe('under a sub-path (/crm-lab/)', () => {
     expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/crm-lab/en/manifest.webmanifest');
 
     const failed: string[] = [];
-    page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+    watchFailures(page, failed);
     await goOffline(context, site);
     await offlineTour(page, site.root, 'en', info.outputDir);
     // The manifest and its icons are cached too (an installed app starts offline).
