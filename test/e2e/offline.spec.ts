@@ -146,6 +146,15 @@ for (const locale of ['en', 'zh-cn'] as const) {
     await ready.getByRole('button').click();
     await expect(ready).toBeHidden();
     await expect(page.locator('#main')).toBeFocused();
+    // Chromium's own verdict: the manifest parses and the site can be installed as an app (icons, start
+    // URL, worker); the only objection left is that a test context is an incognito one.
+    const cdp = await context.newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    expect(manifest.errors).toEqual([]);
+    expect(manifest.url).toBe(`${site.root}${locale}/manifest.webmanifest`);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors.map((e) => e.errorId)).toEqual(['in-incognito']);
+    await cdp.detach();
 
     // Anything not in the cache would fail now: count what fails.
     const failed: string[] = [];
