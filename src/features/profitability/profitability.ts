@@ -1,11 +1,8 @@
 // Customer profitability of one lab run: customers ranked by lifetime value, the customer pyramid (tiers)
-// and the whale curve, and the same run with one segment served at a cheaper level. Pure functions over the
-// engine's per-customer values (simulations/customerValue.ts): no DOM, no strings (the island words them).
-import { LEVELS, type LevelId } from '@sim/index';
-import { customerValues, type CustomerValues } from '@sim/customerValue';
-import { LAB_MARKET_IDS, defaultSettings, labLimits, marketById } from '@/features/market-lab/limits';
-import { matchPreset } from '@/features/market-lab/settings';
-import { toRunOptions, toStrategy } from '@/features/market-lab/strategy';
+// and the whale curve, and what the island needs to offer a cheaper level. Pure functions over per-customer
+// values; no engine call (run.ts does that, in the worker), no DOM, no strings (the island words them).
+import { LEVELS, type LevelId } from '@sim/market';
+import type { CustomerValues } from '@sim/customerValue';
 
 /** The tiers of Zeithaml, Rust & Lemon's customer pyramid, top first. */
 export const TIERS = ['platinum', 'gold', 'iron', 'lead'] as const;
@@ -134,24 +131,13 @@ export interface Analysis {
   whale: WhaleCurve | null;
 }
 
-/** The lab's default settings for a market, seed and horizon, with the change applied; throws a RangeError for a bad request. */
-export function requestSettings(request: AnalysisRequest) {
-  if (!(LAB_MARKET_IDS as readonly string[]).includes(request.marketId)) throw new RangeError('unknown market');
-  const settings = { ...defaultSettings(request.marketId), seed: request.seed, quarters: request.quarters };
-  const change = request.change;
-  if (change) {
-    if (!labLimits.segmentIds(request.marketId).includes(change.segment)) throw new RangeError('unknown segment');
-    if (!LEVELS.includes(change.level)) throw new RangeError('unknown level');
-    settings.investment = {
-      ...settings.investment,
-      [change.segment]: labLimits.presetInvestment(request.marketId, change.segment, change.level),
-    };
-  }
-  return settings;
-}
-
 /** Summarises customer values and the run's equity into what the island shows. */
-export function analyse(request: AnalysisRequest, values: CustomerValues, equity: number, levels: (LevelId | 'custom')[]): Analysis {
+export function analyse(
+  request: AnalysisRequest,
+  values: Pick<CustomerValues, 'segments' | 'segment' | 'value' | 'unattributed'>,
+  equity: number,
+  levels: (LevelId | 'custom')[],
+): Analysis {
   const order = rankOrder(values.value);
   const cum = cumulativeValue(values.value, order);
   return {
@@ -165,15 +151,6 @@ export function analyse(request: AnalysisRequest, values: CustomerValues, equity
     tiers: pyramid(values.value, values.segment, values.segments.length, order),
     whale: whaleCurve(cum),
   };
-}
-
-/** Runs the lab's market for the request and analyses it (the worker's job; tests call it directly). */
-export function runAnalysis(request: AnalysisRequest): Analysis {
-  const settings = requestSettings(request);
-  const market = marketById(settings.marketId);
-  const { run, values } = customerValues(market, toStrategy(settings), toRunOptions(settings));
-  const levels = values.segments.map((id) => matchPreset(labLimits, settings.marketId, id, settings.investment[id]!));
-  return analyse(request, values, run.overall[run.overall.length - 1]?.customerEquity ?? 0, levels);
 }
 
 /** The levels cheaper than `level`, nearest first (none below basic; a custom spend gets none). */

@@ -1,6 +1,7 @@
 // Web Worker: runs the lab's market with per-customer values and posts the analysis (a few kilobytes), so the
 // lesson page stays responsive during the run. The work itself is runAnalysis (profitability.ts, tested without a worker).
-import { runAnalysis, type Analysis, type AnalysisRequest } from './profitability';
+import type { Analysis, AnalysisRequest } from './profitability';
+import { runAnalysis } from './run';
 
 export interface AnalysisJob {
   id: number;

@@ -11,14 +11,13 @@ import {
   direction,
   pyramid,
   rankOrder,
-  requestSettings,
-  runAnalysis,
   suggestedSegment,
   tierCuts,
   whaleCurve,
   type Analysis,
   type AnalysisRequest,
 } from '@/features/profitability/profitability';
+import { requestSettings, runAnalysis } from '@/features/profitability/run';
 import { DEFAULT_QUARTERS, DEFAULT_SEED } from '@/features/market-lab/limits';
 
 // The wholesaler's ten trade customers of the lesson (A…J), in a shuffled order, with their segment (0 or 1).
@@ -153,14 +152,7 @@ describe('the lab’s default run', () => {
       REQUEST,
       {
         segments: ['a', 'b'],
-        quarters: 1,
-        key: new Uint32Array(10),
         segment: Uint8Array.from(segment),
-        arrival: new Int32Array(10),
-        left: new Int32Array(10).fill(-1),
-        profit: Float64Array.from(values),
-        future: new Float64Array(10),
-        acquisition: new Float64Array(10),
         value: Float64Array.from(values),
         unattributed: [0, 0],
       },
