@@ -107,3 +107,23 @@ test('another market of the lab: the highly competitive one has a pronounced wha
   expect(peak).toBeGreaterThan(defaultPeak);
   await expect(lab.locator('[data-market]')).toBeFocused();
 });
+
+test('on a 360 px phone the interactive fits the screen: wide tables scroll inside it, nothing sticks out', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  for (const locale of ['zh-cn', 'en'] as const) {
+    const lab = await openLab(page, locale);
+    await lab.locator('[data-run-cheaper]').click();
+    await expect(lab.locator('[data-comparison]')).toBeVisible({ timeout: 120_000 });
+    const outside = await lab.evaluate((root) => {
+      const width = document.documentElement.clientWidth;
+      // Descendants of a scrolling wrapper may be wider than the screen; the wrapper itself may not.
+      const inScroller = (el: Element) => el.parentElement?.closest('.table-scroll, .sr-only') !== null;
+      return [root, ...root.querySelectorAll('*')]
+        .filter((el) => !inScroller(el) && el.getBoundingClientRect().right > width + 0.5)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`);
+    });
+    expect(outside, locale).toEqual([]);
+  }
+  await context.close();
+});
