@@ -69,6 +69,7 @@ for (const locale of ['en', 'zh-cn'] as const) {
     const lab = await openLab(page, locale);
     await expect(lab.getByText(t['profit.title']!)).toBeVisible();
     await checkTables(lab);
+    await expect(lab.locator('[data-lead-note]')).toHaveText(templateRegex(t['profit.leadNote']!));
     const before = Number(await lab.locator('[data-equity]').getAttribute('data-equity'));
     expect(Number(await lab.locator('[data-whale]').getAttribute('data-peak'))).toBeGreaterThan(1);
 

@@ -16,6 +16,9 @@ export type TierId = (typeof TIERS)[number];
 export const PLATINUM_SHARE = 0.1;
 export const GOLD_SHARE = 0.2;
 
+/** "Left early": within this many quarters of arriving (the island's note on who the lead tier is). */
+export const EARLY_QUARTERS = 4;
+
 /** Points of the whale curve drawn and tabled: every 2 % of customers. */
 export const WHALE_STEPS = 50;
 
@@ -128,13 +131,15 @@ export interface Analysis {
   /** The run's customer equity at the horizon (= total − unattributed, to rounding). */
   equity: number;
   tiers: TierRow[];
+  /** Lead customers who left within EARLY_QUARTERS quarters of arriving. */
+  leadLeftEarly: number;
   whale: WhaleCurve | null;
 }
 
 /** Summarises customer values and the run's equity into what the island shows. */
 export function analyse(
   request: AnalysisRequest,
-  values: Pick<CustomerValues, 'segments' | 'segment' | 'value' | 'unattributed'>,
+  values: Pick<CustomerValues, 'segments' | 'segment' | 'value' | 'unattributed' | 'arrival' | 'left'>,
   equity: number,
   levels: (LevelId | 'custom')[],
 ): Analysis {
@@ -149,8 +154,19 @@ export function analyse(
     unattributed: values.unattributed.reduce((a, b) => a + b, 0),
     equity,
     tiers: pyramid(values.value, values.segment, values.segments.length, order),
+    leadLeftEarly: leftEarly(values),
     whale: whaleCurve(cum),
   };
+}
+
+/** Customers worth less than 0 who left within EARLY_QUARTERS quarters of arriving. */
+export function leftEarly(values: Pick<CustomerValues, 'value' | 'arrival' | 'left'>): number {
+  let n = 0;
+  for (let i = 0; i < values.value.length; i++) {
+    const left = values.left[i]!;
+    if (values.value[i]! < 0 && left >= 0 && left - values.arrival[i]! <= EARLY_QUARTERS) n++;
+  }
+  return n;
 }
 
 /** The levels cheaper than `level`, nearest first (none below basic; a custom spend gets none). */

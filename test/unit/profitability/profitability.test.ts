@@ -110,6 +110,9 @@ describe('the lab’s default run', () => {
     const cuts = tierCuts(base.customers);
     expect(base.tiers.slice(0, 2).map((r) => r.count)).toEqual([cuts.platinum, cuts.gold]);
     expect(base.tiers.map((r) => r.id)).toEqual([...TIERS]);
+    // Nearly every loss-maker in this model left soon after being won, before margins repaid the cost.
+    expect(base.leadLeftEarly).toBeLessThanOrEqual(base.tiers[3]!.count);
+    expect(base.leadLeftEarly).toBeGreaterThan(0.9 * base.tiers[3]!.count);
   });
 
   it('suggests the segment holding the most lead customers, and the levels below its own', () => {
@@ -154,11 +157,16 @@ describe('the lab’s default run', () => {
         segments: ['a', 'b'],
         segment: Uint8Array.from(segment),
         value: Float64Array.from(values),
+        // J (position 1) left in quarter 3 after arriving in 1, I (5) in quarter 9 after arriving in 2, H (7) stays.
+        arrival: Int32Array.from([0, 1, 0, 0, 0, 2, 0, 5, 0, 0]),
+        left: Int32Array.from([-1, 3, -1, -1, -1, 9, -1, -1, -1, -1]),
         unattributed: [0, 0],
       },
       100,
       ['basic', 'basic'],
     );
     expect([a.customers, a.total, a.equity, a.whale!.peakY]).toEqual([10, 100, 100, 1.4]);
+    // Of the three lead customers only J left within four quarters of arriving.
+    expect(a.leadLeftEarly).toBe(1);
   });
 });
