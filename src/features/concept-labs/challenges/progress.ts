@@ -3,6 +3,7 @@
 // never drops what was stored: a value it cannot read is copied aside before anything overwrites it. The storage is
 // passed in (tests pass fakes that fail on purpose).
 import { isQuotaError } from '@/features/learn/progress';
+import { setAside } from '@/kit/setAside';
 import type { ChallengeRecord } from './core';
 
 export const CHALLENGES_VERSION = 1;
@@ -94,22 +95,10 @@ export function loadChallengeProgress(storage: Storage | null): ChallengeLoad {
   const parsed = parse(raw);
   if (parsed) return { progress: parsed, status: 'ok', canWrite: true };
 
-  // Unreadable: keep it exactly as found, in the first free slot (or the one that already holds it), before anything
-  // can overwrite it. With every slot taken by other values, write nothing at all.
-  let setAside = false;
-  try {
-    for (let slot = 0; slot < UNREADABLE_SLOTS && !setAside; slot++) {
-      const held = storage.getItem(unreadableKey(slot));
-      if (held === raw) setAside = true;
-      else if (held === null) {
-        storage.setItem(unreadableKey(slot), raw);
-        setAside = true;
-      }
-    }
-  } catch {
-    setAside = false;
+  // Unreadable: keep it exactly as found before anything can overwrite it; with every slot taken, write nothing at all.
+  if (!setAside(storage, raw, unreadableKey, UNREADABLE_SLOTS)) {
+    return { progress: emptyChallengeProgress(), status: 'read-only', canWrite: false };
   }
-  if (!setAside) return { progress: emptyChallengeProgress(), status: 'read-only', canWrite: false };
   try {
     storage.removeItem(CHALLENGES_KEY);
   } catch {
