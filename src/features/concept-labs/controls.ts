@@ -22,6 +22,8 @@ export interface ControlSpec {
   unit?: string;
   /** The box shows value × scale (100 to type a share as a percentage). */
   scale?: number;
+  /** Switched off while another setting makes it meaningless (the years of a horizon with no end). */
+  disabled?: boolean;
 }
 
 /** Controls shown together: a fieldset with its legend (a plain block when there is none) and an optional note. */

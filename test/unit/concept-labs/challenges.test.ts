@@ -38,7 +38,7 @@ import {
   highestPromiseBelow,
   promiseGap,
 } from '@/features/concept-labs/challenges/expectations';
-import { CLV_SCHEMA, clvFigures } from '@/features/concept-labs/clv';
+import { CLV_SCHEMA, clvFigures, periodsOf } from '@/features/concept-labs/clv';
 import {
   CLV_CHALLENGES,
   acquisitionFirst,
@@ -254,12 +254,29 @@ describe('CLV', () => {
     expectOutcome('clv', doubleClv, doubleClv.check({ ...s, retention: 0.97 }), 'wrong');
     const dear = { ...s, discount: 0.5 };
     expectOutcome('clv', doubleClv, doubleClv.check(dear), 'setup');
-    expect(doubleClv.answer(dear).message).toBe('answerDiscount');
+    expect(doubleClv.answer(dear).message).toBe('answerFromExample');
     expectAnswer('clv', doubleClv, doubleClv.answer(dear));
     // Both timings: the answer doubles CLV under the timing chosen.
     const start = { ...s, timing: 'start' as const };
     const r = num(doubleClv.answer(start).facts, 'retention');
     expect(clvFigures({ ...start, retention: r }).clv).toBeCloseTo(2 * clvFigures(start).clv, 6);
+  });
+
+  it('double CLV and worth acquiring follow the retention cost, the horizon and the timing the lab shows', () => {
+    const s = { ...example(), cost: 20, horizon: 'years' as const, years: 15, timing: 'middle' as const };
+    const shown = (retention: number) => clvFigures({ ...s, retention, periods: periodsOf(s) });
+    const r = num(doubleClv.answer(s).facts, 'retention');
+    expect(doubleClv.answer(s).message).toBe('answer');
+    expect(shown(r).clv).toBeCloseTo(2 * shown(0.8).clv, 6);
+    expect(doubleClv.check({ ...s, retention: Math.round(r * 100) / 100 }).status).toBe('right');
+    const lowest = lowestWorthAcquiring(s)!;
+    expect(shown(lowest).netClv).toBeGreaterThanOrEqual(-1e-6);
+    expect(shown(lowest - 0.01).netClv).toBeLessThan(0);
+    // A short horizon can put doubling out of reach: the answer then starts from the example's terms.
+    const short = { ...s, years: 2 };
+    expect(doubleClv.check(short).status).toBe('setup');
+    expect(doubleClv.answer(short).message).toBe('answerFromExample');
+    expectAnswer('clv', doubleClv, doubleClv.answer(short));
   });
 
   it('worth acquiring: right at the lowest retention that covers the acquisition cost, wrong above and below', () => {

@@ -1,7 +1,7 @@
 // "Try this" challenges of the CLV lab, checked with the lab's own figures (../clv.ts, which calls the analytics module):
 // the retention at which CLV doubles, the lowest retention at which a customer is worth acquiring, and a market where
 // the best Blattberg–Deighton budget favours acquisition. Pure: ids and numbers only.
-import { BD_PROSPECTS, CLV_SCHEMA, bdSurface, clvFigures } from '../clv';
+import { BD_PROSPECTS, CLV_SCHEMA, bdSurface, clvFigures, periodsOf } from '../clv';
 import type { StateOf } from '@/kit/urlState';
 import { fact, type Answer, type Outcome, sliderValues, type Challenge } from './core';
 
@@ -11,8 +11,10 @@ export type ClvState = StateOf<typeof CLV_SCHEMA>;
 export const DOUBLE_FROM = 0.8;
 export const DOUBLE_TOLERANCE = 0.05;
 
-const clvAt = (s: ClvState, retention: number) => clvFigures({ ...s, retention }).clv;
-const netAt = (s: ClvState, retention: number) => clvFigures({ ...s, retention }).netClv;
+/** The lab's CLV figures for the settings with another retention (timing, retention cost and horizon as set). */
+const figuresAt = (s: ClvState, retention: number) => clvFigures({ ...s, retention, periods: periodsOf(s) });
+const clvAt = (s: ClvState, retention: number) => figuresAt(s, retention).clv;
+const netAt = (s: ClvState, retention: number) => figuresAt(s, retention).netClv;
 /** Net CLV this close to zero counts as zero (the figures are sums of floating-point terms). */
 const ZERO = 1e-6;
 
@@ -45,12 +47,13 @@ export const doubleClv: Challenge<ClvState> = {
     return { status: Math.abs(clv / target - 1) <= DOUBLE_TOLERANCE ? 'right' : 'wrong', facts };
   },
   answer(s): Answer {
-    const base =
-      retentionWhere((r) => clvAt(s, r), 2 * clvAt(s, DOUBLE_FROM)) === null ? { ...s, discount: CLV_SCHEMA.discount.default } : s;
+    // Out of reach with these settings: from the example's discount rate, with no retention cost and no end.
+    const reachable = retentionWhere((r) => clvAt(s, r), 2 * clvAt(s, DOUBLE_FROM)) !== null;
+    const base: ClvState = reachable ? s : { ...s, discount: CLV_SCHEMA.discount.default, cost: 0, horizon: 'forever' };
     const target = 2 * clvAt(base, DOUBLE_FROM);
     const exact = retentionWhere((r) => clvAt(base, r), target)!;
     return {
-      message: base === s ? 'answer' : 'answerDiscount',
+      message: reachable ? 'answer' : 'answerFromExample',
       facts: {
         retention: fact.percent(exact, 1),
         from: fact.percent(DOUBLE_FROM),
