@@ -230,10 +230,13 @@ for (const locale of LOCALES) {
           for (const el of visible) {
             if (el.scrollWidth > el.clientWidth + 1)
               out.push(`${el.tagName} "${el.textContent!.trim().slice(0, 40)}" is wider than its box`);
-            // A word (letters, or a number with its signs) whose characters sit on more than one line is broken.
+            // A word (letters, or a number with its signs) whose characters sit on more than one line is broken. In a
+            // figure's value a Chinese unit (货币单位) is one word too; elsewhere Chinese lines may break between characters.
+            const words =
+              el.tagName === 'DD' ? /[A-Za-z][A-Za-z'’]*[A-Za-z]|\d[\d.,%]*|[\u4e00-\u9fff]+/g : /[A-Za-z][A-Za-z'’]*[A-Za-z]|\d[\d.,%]*/g;
             const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
             for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-              for (const m of node.textContent!.matchAll(/[A-Za-z][A-Za-z'’]*[A-Za-z]|\d[\d.,%]*/g)) {
+              for (const m of node.textContent!.matchAll(words)) {
                 const range = document.createRange();
                 range.setStart(node, m.index!);
                 range.setEnd(node, m.index! + m[0].length);
