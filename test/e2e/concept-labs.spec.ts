@@ -176,6 +176,43 @@ for (const locale of LOCALES) {
     }
   });
 
+  test(`CLV (${locale}) at 1280×800: margin, retention cost and years are on screen with the figure they change`, async ({ page }) => {
+    await open(page, `/${locale}/lab/clv/?v=1&horizon=years`, { width: 1280, height: 800 });
+    const figure = page.locator('[data-figure="end"] dd');
+    // The first control, then the two the Berger & Nasr model added at the foot of the column.
+    for (const control of ['margin', 'cost', 'years']) {
+      const input = slider(page, control);
+      await input.focus();
+      const before = await figure.textContent();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => figure.textContent()).not.toBe(before);
+      expect(await onScreen(input, page), `${control} on screen`).toBe(true);
+      expect(await onScreen(figure, page), `the CLV figure on screen with ${control}`).toBe(true);
+      const [c, d] = [(await input.boundingBox())!, (await figure.boundingBox())!];
+      expect(c.x + c.width, 'the controls stand beside the figures').toBeLessThan(d.x);
+      await expect(input).toBeFocused();
+    }
+  });
+
+  test(`every lab (${locale}) at 1280×800: each slider, focused, is on screen with the top of the results it drives`, async ({ page }) => {
+    for (const lab of LAB_IDS) {
+      await open(page, `/${locale}/lab/${lab}/`, { width: 1280, height: 800 });
+      const ids = await page.locator('.lab-controls input[type="range"]:not(:disabled)').evaluateAll((els) => els.map((e) => e.id));
+      expect(ids.length, lab).toBeGreaterThan(1);
+      for (const id of ids) {
+        await page.locator(`[id="${id}"]`).focus();
+        const seen = await page.evaluate((id) => {
+          const control = document.getElementById(id)!.getBoundingClientRect();
+          const results = document.getElementById(id)!.closest('.lab-panel')!.querySelector('.lab-results')!.firstElementChild!;
+          const top = results.getBoundingClientRect().top;
+          // Half a pixel of slack: the browser stops a focus scroll at a rounded position.
+          return { control: control.top >= -0.5 && control.bottom <= innerHeight + 0.5, results: top >= 0 && top < innerHeight / 2 };
+        }, id);
+        expect(seen, `${lab}: ${id}`).toEqual({ control: true, results: true });
+      }
+    }
+  });
+
   test(`the phone's results strip (${locale}, 360×740) stays in view and follows a control far down the column`, async ({ page }) => {
     const deep: Record<string, string> = {
       'perceived-value': 'w-psychic',
