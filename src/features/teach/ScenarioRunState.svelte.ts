@@ -55,6 +55,8 @@ export class ScenarioRunState {
   linkProblems = $state<UrlProblem[]>([]);
   linkProblemCount = $state(0);
   fromLink = $state(false);
+  /** The seed came from the link (not the scenario's own). */
+  seedFromLink = $state(false);
 
   readonly controls = $derived.by(() => lockControls(this.base, this.extraLocks).controls);
   readonly openControls = $derived(this.controls.filter((c) => !c.locked));
@@ -71,6 +73,12 @@ export class ScenarioRunState {
   });
   readonly run = $derived(this.outcome !== null && !('error' in this.outcome) ? this.outcome : null);
   readonly quarters = $derived(this.run ? this.run.overall.map((r) => r.quarter) : []);
+  /** How far the run went toward and beyond the goal: value ÷ target, not capped (1.2 = 120 % of the goal). */
+  readonly ratio = $derived(this.run && this.run.target > 0 ? this.run.value / this.run.target : null);
+  /** The scenario's events that have happened in the quarters played, in order. */
+  readonly eventsSoFar = $derived.by(() =>
+    this.scenario.events.filter((e) => e.quarter <= this.decisions.length * this.info.quartersPerRound),
+  );
   readonly history = $derived.by((): RoundRow[] => {
     const run = this.run;
     if (!run) return [];
@@ -115,6 +123,7 @@ export class ScenarioRunState {
     this.linkProblems = parsed.problems;
     this.linkProblemCount = parsed.problemCount;
     this.fromLink = parsed.custom;
+    this.seedFromLink = parsed.seedApplied;
   }
 
   /**

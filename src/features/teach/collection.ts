@@ -21,8 +21,14 @@ export async function getScenarios(): Promise<Scenario[]> {
     });
 }
 
+/** A lesson as a scenario page links to it: its title in the page's language (or the other one) and its path. */
+export interface LessonRef {
+  title: string;
+  path: string;
+}
+
 /** The lesson's title in the page's language (or the other one) and its URL path; null if not written. */
-export async function lessonRef(slug: string, locale: Locale): Promise<{ title: string; path: string } | null> {
+export async function lessonRef(slug: string, locale: Locale): Promise<LessonRef | null> {
   const lessons = await getCollection('lessons');
   const found = resolveLesson(lessons, slug, locale);
   if (!found) return null;

@@ -4,11 +4,13 @@
 // the DOM and never simulates on its own.
 import { LEVELS, type InvestedLevel, type LevelId, type Market, type QuarterRow, type Strategy } from '@sim/index';
 import { currentRelease, type ModelRelease } from '@sim/release';
-import { scenarioMarket, type Scenario } from '@sim/scenario';
+import type { Scenario } from '@sim/scenario';
+import { scenarioMarket } from '@sim/scenarioPlay';
 import type { Locale, StringKey, Translate } from '@/i18n/core';
 import { levelKey, segmentName } from '@/i18n/vocab';
 import { localText, type LocalText } from '@/kit/localText';
-import type { ClaimedResults, Decision, DecisionValue, EngineLookup, ReplayContext } from './resultFile';
+import type { ClaimedResults, Decision, DecisionValue } from './resultFile';
+import type { EngineLookup, ReplayContext, Truth } from './resultCheck';
 import { lockControls, type LockedBy } from './locks';
 
 /** The fields of a scenario the pages show, in one flat shape. */
@@ -195,12 +197,28 @@ function roundStrategy(
   return st;
 }
 
+/**
+ * Every round of a full game with the open controls set as `plan` says and the others at their starting values:
+ * how the teacher notes' plan (and the scenarios test) is played. An empty plan stands still.
+ */
+export function planDecisions(
+  s: Scenario,
+  plan: Readonly<Record<string, DecisionValue>>,
+  release: ModelRelease = currentRelease,
+): Decision[] {
+  const d: Decision = {};
+  for (const c of teachControls(s, release)) if (!c.locked) d[c.id] = Object.hasOwn(plan, c.id) ? plan[c.id] : c.initial;
+  return Array.from({ length: s.rounds }, () => ({ ...d }));
+}
+
 export interface PlayOutcome {
   overall: QuarterRow[];
-  /** Goal metric value / target, clamped to 0..1 (the engine's scenarioScore). */
+  /** Goal metric value / target, clamped to 0..1 (the engine's scenarioScore, written in result files). */
   score: number;
   /** The goal metric's value at the end of the rounds played. */
   value: number;
+  /** The goal's target (value / target, not clamped, is how far a run went beyond the goal). */
+  target: number;
   goalMet: boolean;
 }
 
@@ -223,7 +241,7 @@ export function playScenario(
   const seeded: Scenario = { ...s, seed };
   const result = release.scenarioRun(seeded, strategies);
   const { score, value, target } = release.scenarioScore(seeded, result);
-  return { overall: result.overall, score, value, goalMet: value >= target };
+  return { overall: result.overall, score, value, target, goalMet: value >= target };
 }
 
 export function claimedFrom(outcome: PlayOutcome): ClaimedResults {
@@ -231,6 +249,18 @@ export function claimedFrom(outcome: PlayOutcome): ClaimedResults {
     equity: outcome.overall.map((r) => r.customerEquity),
     retention: outcome.overall.map((r) => r.retentionRate),
     score: outcome.score,
+    goalMet: outcome.goalMet,
+  };
+}
+
+/** The figures of a re-simulated run that the board shows (plain arrays, cheap to send from a worker). */
+export function truthFrom(outcome: PlayOutcome): Truth {
+  return {
+    customers: outcome.overall.map((r) => r.customers),
+    retention: outcome.overall.map((r) => r.retentionRate),
+    equity: outcome.overall.map((r) => r.customerEquity),
+    value: outcome.value,
+    target: outcome.target,
     goalMet: outcome.goalMet,
   };
 }
@@ -265,20 +295,17 @@ export interface EngineSource {
 }
 
 /** Verification context for the board: full games only, each file replayed by its model version's engine, cached. */
-export function makeReplayContext(
-  scenarios: readonly Scenario[],
-  engines: EngineSource,
-  options: { expectedSeed?: string; expectedScenarioId?: string } = {},
-): ReplayContext<Scenario, ModelRelease> {
+export function makeReplayContext(scenarios: readonly Scenario[], engines: EngineSource): ReplayContext<Scenario, ModelRelease> {
   return {
     engine: (version) => engines.lookup(version),
-    expectedSeed: options.expectedSeed,
-    expectedScenarioId: options.expectedScenarioId,
     findScenario: (id) => scenarios.find((s) => s.id === id),
     scenarioVersion: (s) => s.version,
     checkDecisions: (release, s, decisions, locks) =>
       decisions.length !== s.rounds ? `rounds: ${decisions.length} ≠ ${s.rounds}` : checkDecisions(s, decisions, locks, release),
-    replay: (release, s, seed, decisions, locks) => claimedFrom(replayOutcome(s, seed, decisions, locks, release)),
+    replay: (release, s, seed, decisions, locks) => {
+      const outcome = replayOutcome(s, seed, decisions, locks, release);
+      return { claimed: claimedFrom(outcome), truth: truthFrom(outcome) };
+    },
   };
 }
 

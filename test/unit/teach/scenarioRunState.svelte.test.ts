@@ -2,22 +2,18 @@
 // plays rounds through the same replay the board verifies with, restores saved rounds only for the same
 // market, writes a result file that verifies, replays a file for the board, and stores level presets by name.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { parseScenario, type Scenario } from '@sim/scenario';
+import { LEVELS } from '@sim/market';
 import { ScenarioRunState } from '@/features/teach/ScenarioRunState.svelte';
 import { makeReplayContext } from '@/features/teach/replay';
 import { engines } from '@/features/teach/engines';
-import { parseResultFile, serializeResultFile, verifyResultFile } from '@/features/teach/resultFile';
+import { serializeResultFile } from '@/features/teach/resultFile';
+import { parseResultFile, verifyResultFile } from '@/features/teach/resultCheck';
+import { runRecordOf } from '@/features/teach/runRecord';
 import { spreadByRound } from '@/features/teach/board';
 import { createT } from '@/i18n/client';
 import en from '@/i18n/strings/en.json';
+import { loadScenario as load } from './fixtures';
 
-function load(id: string, change?: (data: Record<string, any>) => void): Scenario {
-  const data = parse(readFileSync(`content/scenarios/${id}.yaml`, 'utf8'));
-  change?.(data);
-  return parseScenario(data, `${id}.yaml`);
-}
 const trap = load('expectation-trap');
 const t = createT(en, 'en');
 const num = (v: number) => String(v);
@@ -39,6 +35,7 @@ describe('ScenarioRunState', () => {
     expect(game.seed).toBe('room-7');
     expect(game.extraLocks).toEqual(['promiseLevel']);
     expect(game.fromLink).toBe(true);
+    expect(game.seedFromLink).toBe(true);
     expect(game.linkProblems).toEqual([
       { kind: 'invalid', name: 'lock', value: 'quality' },
       { kind: 'unknown', name: 'zz' },
@@ -76,9 +73,8 @@ describe('ScenarioRunState', () => {
     const file = game.resultFile('  Ann  ')!;
     expect(file.name).toBe('Ann');
     const parsed = parseResultFile(serializeResultFile(file));
-    expect(parsed.ok && verifyResultFile(parsed.file, makeReplayContext([trap], engines, { expectedSeed: 'class-9' }))).toEqual({
-      status: 'verified',
-    });
+    expect(parsed.ok && verifyResultFile(parsed.file, makeReplayContext([trap], engines)).verdict).toEqual({ status: 'genuine' });
+    expect(file.seed).toBe('class-9');
     const replayed = new ScenarioRunState(trap).load(file);
     expect(replayed.run!.overall.map((q) => q.customerEquity)).toEqual(file.claimed.equity);
   });
@@ -128,14 +124,16 @@ describe('ScenarioRunState', () => {
       const file = game.resultFile('')!;
       expect(serializeResultFile(file)).toContain('"levelPreset.customers": "proactive"');
       const ctx = makeReplayContext([levels], engines);
-      expect(verifyResultFile(file, ctx)).toEqual({ status: 'verified' });
+      expect(verifyResultFile(file, ctx).verdict).toEqual({ status: 'genuine' });
 
       // The same game as an older page would have written it: the level's position (proactive = 3).
       const old = JSON.parse(serializeResultFile(file));
       for (const d of old.decisions) d['levelPreset.customers'] = 3;
       const parsed = parseResultFile(JSON.stringify(old));
-      expect(parsed.ok && verifyResultFile(parsed.file, ctx)).toEqual({ status: 'verified' });
-      const rows = spreadByRound([file], ['levelPreset.customers']);
+      expect(parsed.ok && verifyResultFile(parsed.file, ctx).verdict).toEqual({ status: 'genuine' });
+      // Both spellings are the same run: one record, one hash.
+      expect(parsed.ok && runRecordOf(parsed.file)).toEqual(runRecordOf(file));
+      const rows = spreadByRound([file], ['levelPreset.customers'], LEVELS);
       expect(rows[0].spread).toMatchObject({ min: 3, max: 3 });
       expect(game.valueText(control, rows[0].spread.median, t, num)).toBe(en['vocab.level.proactive']);
     });
