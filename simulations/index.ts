@@ -1,13 +1,15 @@
 // Public API of the market model: everything the site, labs, CLI and tests import comes from here.
 // Re-exports only; the model lives in engine.ts, data in market.ts, formulas in analytics.ts.
-export { MODEL_VERSION, MarketModel, RunTooLargeError, simulate, simulateObserved, simulateSummary, combineSummaries } from './engine.ts';
+export { MODEL_VERSION, MarketModel, RunTooLargeError, simulate, simulateSummary, combineSummaries } from './engine.ts';
+export { runObserver, simulateObserved } from './observer.ts';
+export type { ObservedRun } from './observer.ts';
 export { MAX_CUSTOMERS, MAX_QUARTERS } from './limits.ts';
 export type {
   RunOptions,
   QuarterRow,
   RunResult,
   DefectionBySatisfaction,
-  ObservedRun,
+  RunObserver,
   RunSummary,
   SegmentSummary,
   SummarySeries,

@@ -12,11 +12,14 @@ import {
   defaultStrategy,
   getPreset,
   runEvents,
+  runObserver,
   simulate,
   simulateObserved,
   uniformLevelStrategy,
   type Market,
+  type Observe,
   type PresetId,
+  type RunObserver,
   type Strategy,
 } from '../../../simulations/index.ts';
 import { PURPOSE, uniform } from '../../../simulations/random.ts';
@@ -75,8 +78,8 @@ describe('observing a run changes none of its numbers', () => {
   it('a model stepped round by round with strategy changes gives the same run observed or not', () => {
     const m = getPreset('default');
     const keys = sampleKeys(m, defaultStrategy(m), 12, 8);
-    const play = (observe: Parameters<typeof simulateObserved>[3]) => {
-      const model = new MarketModel(m, defaultStrategy(m), { seed: SEED, quarters: 12 }, observe);
+    const play = (observe?: Observe) => {
+      const model = new MarketModel(m, defaultStrategy(m), { seed: SEED, quarters: 12 }, observe && runObserver(observe));
       for (let q = 0; q < 12; q++) {
         if (q === 4) model.setStrategy(uniformLevelStrategy(m, 'partnership'));
         if (q === 8) model.setStrategy(uniformLevelStrategy(m, 'basic'));
@@ -85,6 +88,7 @@ describe('observing a run changes none of its numbers', () => {
       return model;
     };
     const seen = play({ trace: keys, census: true, valuation: true });
+    expect(JSON.stringify(seen.result())).toBe(JSON.stringify(play().result()));
     expect(JSON.stringify(seen.result())).toBe(JSON.stringify(play({}).result()));
     expect(seen.censusSoFar()!.quarters).toBe(12);
     expect(seen.valuation()!.discountFactor).toHaveLength(12);
@@ -94,10 +98,51 @@ describe('observing a run changes none of its numbers', () => {
   it('refuses more than MAX_TRACED keys or a key that is not a 32-bit whole number, with a message', () => {
     const m = getPreset('default');
     const keys = Array.from({ length: MAX_TRACED + 1 }, (_, i) => i);
-    expect(() => new MarketModel(m, defaultStrategy(m), { seed: 1, quarters: 1 }, { trace: keys })).toThrow(/at most 16/);
-    expect(() => new MarketModel(m, defaultStrategy(m), { seed: 1, quarters: 1 }, { trace: [-1] })).toThrow(/whole number/);
-    expect(() => new MarketModel(m, defaultStrategy(m), { seed: 1, quarters: 1 }, { trace: [2 ** 32] })).toThrow(/whole number/);
-    expect(() => new MarketModel(m, defaultStrategy(m), { seed: 1, quarters: 1 }, { trace: [7, 7] })).toThrow(/traced twice/);
+    expect(() => runObserver({ trace: keys })).toThrow(/at most 16/);
+    expect(() => runObserver({ trace: [-1] })).toThrow(/whole number/);
+    expect(() => runObserver({ trace: [2 ** 32] })).toThrow(/whole number/);
+    expect(() => runObserver({ trace: [7, 7] })).toThrow(/traced twice/);
+    expect(() => simulateObserved(m, defaultStrategy(m), { seed: 1, quarters: 1 }, { trace: [7, 7] })).toThrow(/traced twice/);
+  });
+
+  it('a trace that would tell another story than the engine stepped throws instead of misleading', () => {
+    // The trace explains each quarter with its own copy of customerStep's arithmetic; here the engine's
+    // step sees a promise term 0.01 higher than the explanation did, as if the two copies had drifted.
+    const m = getPreset('default');
+    const keys = sampleKeys(m, defaultStrategy(m), 4, 1);
+    const inner = runObserver({ trace: keys });
+    let reads = 0;
+    const drifting: RunObserver = {
+      reset: (model) => inner.reset(model),
+      tracedSlots: () => inner.tracedSlots(),
+      traceStep: (model, c, s, j, write, t) =>
+        inner.traceStep(
+          model,
+          new Proxy(c, { get: (o, p) => (p === 'promiseTerm' && reads++ % 2 === 1 ? o.promiseTerm + 0.01 : Reflect.get(o, p)) }),
+          s,
+          j,
+          write,
+          t,
+        ),
+      departed: (s, from, to) => inner.departed(s, from, to),
+      passDone: (model, c, df) => inner.passDone(model, c, df),
+      quarterDone: (model, from, t) => inner.quarterDone(model, from, t),
+      traced: () => inner.traced(),
+      census: (q) => inner.census(q),
+      valuation: () => inner.valuation(),
+    };
+    const model = new MarketModel(m, defaultStrategy(m), { seed: SEED, quarters: 4 }, drifting);
+    expect(() => model.runToHorizon()).toThrow(/differs from the engine's step/);
+    expect(reads).toBeGreaterThan(1);
+  });
+
+  it('MarketModel takes an observer, and says so when given the options of one', () => {
+    const m = getPreset('default');
+    const options = { census: true } as unknown as RunObserver;
+    expect(() => new MarketModel(m, defaultStrategy(m), { seed: 1, quarters: 1 }, options)).toThrow(/runObserver\(/);
+    const model = new MarketModel(m, defaultStrategy(m), { seed: 1, quarters: 1 });
+    model.step();
+    expect([model.traced(), model.censusSoFar(), model.valuation()]).toEqual([[], null, null]);
   });
 });
 
