@@ -42,8 +42,11 @@ for (const locale of locales) {
       await page.goto(`/${locale}/teach/${SCENARIO}/?v=1&seed=e2e-${locale}`);
       await hydrated(page);
       await expect(page.getByTestId('play-seed')).toContainText(`e2e-${locale}`);
-      // The student's page links to the lesson and the worksheet, never to the teacher notes.
+      // The student's page links to the lesson and the worksheet, never to the teacher notes; nor does its source
+      // (the island's props) carry the notes' plan that reaches the goal.
       await expect(page.locator('a[href*="/notes/"]')).toHaveCount(0);
+      const source = await page.content();
+      for (const text of Object.values(trap.teacherNotes.plan!.why)) expect(source).not.toContain(text.slice(0, 40));
       await expect(page.locator('[data-control="quality"] input[type="number"]')).toBeDisabled();
 
       const promise = page.locator('[data-control="promiseLevel"] input[type="number"]');

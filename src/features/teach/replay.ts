@@ -48,6 +48,16 @@ export function scenarioInfo(s: Scenario): ScenarioInfo {
   };
 }
 
+const NO_TEXT: LocalText = { en: '', zh: '' };
+
+/**
+ * The scenario as students' pages get it: the teacher notes emptied (the plan that reaches the goal, what to
+ * look for), everything the game and the worksheet read left as it is.
+ */
+export function forStudents(s: Scenario): Scenario {
+  return { ...s, teacherNotes: { goals: [], timing45: NO_TEXT, timing90: NO_TEXT, lookFor: [] } };
+}
+
 export type ControlKind = 'promiseLevel' | 'quality' | 'acquisitionSpendPerQuarter' | 'investment' | 'levelPreset';
 
 export interface TeachControl {

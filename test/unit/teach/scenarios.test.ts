@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseScenario, ScenarioError } from '@sim/scenario';
-import { checkDecisions, playScenario, scenarioInfo, teachControls } from '@/features/teach/replay';
+import { checkDecisions, forStudents, playScenario, scenarioInfo, teachControls } from '@/features/teach/replay';
 import { isValidSeed } from '@/features/teach/linkCodec';
 import { SCENARIO_DIR as dir, scenarioFiles as files, loadScenario, rounds } from './fixtures';
 
@@ -80,6 +80,21 @@ describe('scenario files', () => {
     const late = playScenario(s, s.seed, [rounds(s)[0], ...good.slice(1)], []);
     expect(late.goalMet).toBe(true);
     expect(played.overall).toHaveLength(s.rounds * s.quartersPerRound);
+  });
+
+  it.each(files)("%s as students' pages get it holds none of the teacher notes and plays the same game", (f) => {
+    const s = load(f);
+    const student = forStudents(s);
+    const shipped = JSON.stringify(student);
+    const notes = s.teacherNotes;
+    for (const text of [...notes.goals, notes.timing45, notes.timing90, ...notes.lookFor, ...(notes.plan ? [notes.plan.why] : [])]) {
+      expect(shipped).not.toContain(text.en);
+      expect(shipped).not.toContain(text.zh);
+    }
+    expect(student.teacherNotes.plan).toBeUndefined();
+    expect(teachControls(student)).toEqual(teachControls(s));
+    const plan = rounds(s, notes.plan?.decisions ?? {});
+    expect(playScenario(student, s.seed, plan, []).overall).toEqual(playScenario(s, s.seed, plan, []).overall);
   });
 });
 
