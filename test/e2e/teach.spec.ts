@@ -49,9 +49,15 @@ for (const locale of locales) {
       for (const text of Object.values(trap.teacherNotes.plan!.why)) expect(source).not.toContain(text.slice(0, 40));
       await expect(page.locator('[data-control="quality"] input[type="number"]')).toBeDisabled();
 
+      // The page starts with the controls only: the engine is fetched when the first round is played.
+      const engine: string[] = [];
+      page.on('request', (r) => {
+        if (/\/_astro\/playEngine\.[^/]*\.js$/.test(new URL(r.url()).pathname)) engine.push(r.url());
+      });
       const promise = page.locator('[data-control="promiseLevel"] input[type="number"]');
       await promise.fill('3');
       await promise.press('Enter');
+      expect(engine).toEqual([]);
       const advance = page.getByTestId('play-advance');
       await advance.click();
       const history = page.getByTestId('play-history').locator('tbody tr');
@@ -78,6 +84,13 @@ for (const locale of locales) {
         expect(new Set(ticks).size).toBe(ticks.length);
       }
       expect(await seriousViolations(page, { include: 'main' })).toEqual([]);
+      expect(engine).toHaveLength(1);
+
+      // A reload continues the game: the saved rounds are replayed once the engine is back.
+      await page.reload();
+      await hydrated(page);
+      await expect(history).toHaveCount(2);
+      await expect(history.first()).toHaveText(firstRound ?? '');
 
       // On a phone the tables and charts stay inside the page.
       await page.setViewportSize({ width: 360, height: 740 });

@@ -1,9 +1,11 @@
 // Teach's one bridge for a played scenario: it reads the teacher's link, keeps values on the controls' grids,
 // plays rounds through the same replay the board verifies with, restores saved rounds only for the same
-// market, writes a result file that verifies, replays a file for the board, and stores level presets by name.
+// market, writes a result file that verifies, replays a file for the board, and stores level presets by name. It
+// shows its controls without an engine and plays once the engine is loaded.
 import { describe, expect, it } from 'vitest';
 import { LEVELS } from '@sim/market';
 import { ScenarioRunState } from '@/features/teach/ScenarioRunState.svelte';
+import { currentEngine } from '@/features/teach/playEngine';
 import { makeReplayContext } from '@/features/teach/replay';
 import { engines } from '@/features/teach/engines';
 import { serializeResultFile } from '@/features/teach/resultFile';
@@ -29,7 +31,7 @@ function playAll(game: ScenarioRunState, promise: number): ScenarioRunState {
 
 describe('ScenarioRunState', () => {
   it("reads the teacher's link: seed, extra locks and what was wrong", () => {
-    const game = new ScenarioRunState(trap);
+    const game = new ScenarioRunState(trap, currentEngine);
     expect(game.seed).toBe(trap.seed);
     game.applyLink('?v=1&seed=room-7&lock=promiseLevel,quality&zz=1');
     expect(game.seed).toBe('room-7');
@@ -46,7 +48,7 @@ describe('ScenarioRunState', () => {
   });
 
   it('keeps typed values on the grid, plays rounds and fixes past ones', () => {
-    const game = new ScenarioRunState(trap);
+    const game = new ScenarioRunState(trap, currentEngine);
     expect(game.setValue('promiseLevel', 3.04)).toBe(3);
     expect(game.setValue('promiseLevel', 99)).toBe(5);
     expect(game.setValue('quality', 4)).toBeNull();
@@ -66,7 +68,7 @@ describe('ScenarioRunState', () => {
   });
 
   it('writes a result file the board verifies, and replays a file to the same run', () => {
-    const game = playAll(new ScenarioRunState(trap), 3.2);
+    const game = playAll(new ScenarioRunState(trap, currentEngine), 3.2);
     game.applyLink('?seed=class-9');
     game.restart();
     playAll(game, 3.2);
@@ -75,33 +77,55 @@ describe('ScenarioRunState', () => {
     const parsed = parseResultFile(serializeResultFile(file));
     expect(parsed.ok && verifyResultFile(parsed.file, makeReplayContext([trap], engines)).verdict).toEqual({ status: 'genuine' });
     expect(file.seed).toBe('class-9');
-    const replayed = new ScenarioRunState(trap).load(file);
+    const replayed = new ScenarioRunState(trap, currentEngine).load(file);
     expect(replayed.run!.overall.map((q) => q.customerEquity)).toEqual(file.claimed.equity);
   });
 
   it('continues saved rounds only for the same market and only if they could come from this page', () => {
-    const played = new ScenarioRunState(trap);
+    const played = new ScenarioRunState(trap, currentEngine);
     played.applyLink('?seed=s1');
     played.setValue('promiseLevel', 2.2);
     played.advance();
     const saved = played.progress();
 
-    const again = new ScenarioRunState(trap);
+    const again = new ScenarioRunState(trap, currentEngine);
     again.applyLink('?seed=s1');
     expect(again.restore(saved)).toBe(true);
     expect(again.decisions).toEqual(saved.decisions);
     expect(again.draft.promiseLevel).toBe(2.2);
 
-    const otherSeed = new ScenarioRunState(trap);
+    const otherSeed = new ScenarioRunState(trap, currentEngine);
     otherSeed.applyLink('?seed=s2');
     expect(otherSeed.restore(saved)).toBe(false);
-    const locked = new ScenarioRunState(trap);
+    const locked = new ScenarioRunState(trap, currentEngine);
     locked.applyLink('?seed=s1&lock=promiseLevel');
     expect(locked.restore(saved)).toBe(false);
-    const tampered = new ScenarioRunState(trap);
+    const tampered = new ScenarioRunState(trap, currentEngine);
     tampered.applyLink('?seed=s1');
     expect(tampered.restore({ ...saved, decisions: [{ quality: 5 }] })).toBe(false);
     expect(tampered.decisions).toEqual([]);
+  });
+
+  it('shows its controls without the engine, plays nothing until it is loaded, then replays saved rounds', async () => {
+    const played = new ScenarioRunState(trap, currentEngine);
+    played.applyLink('?seed=s1');
+    played.setValue('promiseLevel', 2.2);
+    played.advance();
+    const saved = played.progress();
+
+    const game = new ScenarioRunState(trap);
+    expect(game.engine).toBeNull();
+    expect(game.controls.map((c) => c.id)).toEqual(played.controls.map((c) => c.id));
+    expect(game.label(game.controls[0], t, 'en')).toBe(played.label(played.controls[0], t, 'en'));
+    expect(game.advance()).toBeNull();
+    expect(game.decisions).toEqual([]);
+    game.applyLink('?seed=s1');
+    expect(game.restore(saved)).toBe(true);
+    expect([game.pending, game.run, game.history]).toEqual([true, null, []]);
+    await game.loadEngine();
+    expect(game.pending).toBe(false);
+    expect(game.history).toEqual(played.history);
+    expect(game.advance()!.round).toBe(2);
   });
 
   describe('a level-preset control', () => {
@@ -112,7 +136,7 @@ describe('ScenarioRunState', () => {
     });
 
     it('stores the level by name, verifies, and reads a file of older pages that held its position', () => {
-      const game = new ScenarioRunState(levels);
+      const game = new ScenarioRunState(levels, currentEngine);
       const control = game.controls.find((c) => c.id === 'levelPreset.customers')!;
       expect(control.initial).toBe('basic');
       expect(game.rangeText(control, t, num)).toBe(
