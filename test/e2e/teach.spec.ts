@@ -308,6 +308,20 @@ test('9,000 unknown parameters on a scenario page give a short notice, not a 269
   await expect(page.getByTestId('play-seed')).toContainText('broadband-5');
 });
 
+test('an engine that cannot be fetched is said, plays no round and keeps the focus', async ({ page }) => {
+  await page.route(/\/_astro\/playEngine\.[^/]*\.js$/, (route) => route.abort());
+  await page.goto(`/en/teach/${SCENARIO}/`);
+  await hydrated(page);
+  const advance = page.getByTestId('play-advance');
+  await advance.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('play-engine-failed')).toHaveText(strings.en['teach.play.engineLoadFailed']);
+  await expect(advance).toBeFocused();
+  await expect(page.getByTestId('play-history')).toHaveCount(0);
+  await expect(advance).toHaveText(fill(strings.en['teach.play.advance'], { round: 1 }));
+  expect(await seriousViolations(page, { include: 'main' })).toEqual([]);
+});
+
 test('a bad seed in the URL shows a notice and falls back to the scenario seed', async ({ page }) => {
   await page.goto(`/en/teach/${SCENARIO}/?v=1&seed=%3Cb%3Ebad%3C%2Fb%3E`);
   await hydrated(page);
