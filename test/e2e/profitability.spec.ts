@@ -98,6 +98,8 @@ for (const locale of ['en', 'zh-cn'] as const) {
 test('another market of the lab: the highly competitive one has a pronounced whale, and its tables add up', async ({ page }) => {
   const lab = await openLab(page, 'en');
   const defaultPeak = Number(await lab.locator('[data-whale]').getAttribute('data-peak'));
+  // A cheaper-level run still going when the market changes must not show up beside the new market's tiers.
+  await lab.locator('[data-run-cheaper]').click();
   await lab.locator('[data-market]').focus();
   await lab.locator('[data-market]').selectOption('competitive');
   await expect(lab.locator('[data-segments]')).toHaveCount(0, { timeout: 120_000 });
@@ -107,6 +109,8 @@ test('another market of the lab: the highly competitive one has a pronounced wha
   expect(peak).toBeGreaterThan(1.2);
   expect(peak).toBeGreaterThan(defaultPeak);
   await expect(lab.locator('[data-market]')).toBeFocused();
+  await expect(lab.locator('[data-comparison]')).toHaveCount(0);
+  await expect(lab.locator('[data-whale] path.baseline')).toHaveCount(0);
 });
 
 test('on a 360 px phone the interactive fits the screen: wide tables scroll inside it, nothing sticks out', async ({ browser }) => {
