@@ -1,8 +1,47 @@
 // Public API of the market model: everything the site, labs, CLI and tests import comes from here.
 // Re-exports only; the model lives in engine.ts, data in market.ts, formulas in analytics.ts.
-export { MODEL_VERSION, MarketModel, RunTooLargeError, simulate } from './engine.ts';
+export { MODEL_VERSION, MarketModel, RunTooLargeError, simulate, simulateObserved, simulateSummary, combineSummaries } from './engine.ts';
 export { MAX_CUSTOMERS, MAX_QUARTERS } from './limits.ts';
-export type { RunOptions, QuarterRow, RunResult, DefectionBySatisfaction } from './engine.ts';
+export type {
+  RunOptions,
+  QuarterRow,
+  RunResult,
+  DefectionBySatisfaction,
+  ObservedRun,
+  RunSummary,
+  SegmentSummary,
+  SummarySeries,
+} from './engine.ts';
+export { runEvents } from './events.ts';
+export { WATERFALL_DRIVERS, equityWaterfall, waterfallSummary } from './waterfall.ts';
+export type { WaterfallDriver, WaterfallMetric, WaterfallRun, Waterfall, WaterfallSummary } from './waterfall.ts';
+export { STORY_KINDS, pickCustomer } from './stories.ts';
+export type { StoryKind, StoryQuery, StoryPick } from './stories.ts';
+export type { RunEvent } from './events.ts';
+export {
+  SATISFACTION_STATES,
+  LOSS_REASONS,
+  MAX_TRACED,
+  CENSUS_STATE_MASK,
+  CENSUS_BONDED,
+  CENSUS_SPURIOUS,
+  CENSUS_ARRIVED,
+  censusQuarter,
+  censusCounts,
+  censusState,
+} from './observe.ts';
+export type {
+  Observe,
+  SatisfactionState,
+  LossReason,
+  TracePerception,
+  TraceStep,
+  CustomerTrace,
+  Census,
+  CensusQuarter,
+  CensusCounts,
+  Valuation,
+} from './observe.ts';
 export {
   LEVELS,
   INVESTED_LEVELS,
