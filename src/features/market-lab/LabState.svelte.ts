@@ -8,6 +8,7 @@ import { snapToRange, type UrlProblem } from '@/kit/urlState';
 import { syncQuery } from '@/kit/urlWriter.svelte';
 import {
   INVESTED_LEVELS,
+  LEVEL_IDS,
   clamp,
   cloneSettings,
   matchPreset,
@@ -52,6 +53,14 @@ export interface BandState {
 
 type ScalarKey = 'promiseLevel' | 'quality' | 'acquisitionSpendPerQuarter' | 'quarters' | 'seed';
 const FIRM_KEYS = ['promiseLevel', 'quality', 'acquisitionSpendPerQuarter'] as const;
+
+/** A control the learner is using: its neighbouring values are run ahead of time on a spare worker. */
+export type LabControl =
+  | { kind: 'scalar'; key: Exclude<ScalarKey, 'seed'> }
+  | { kind: 'investment'; segment: string; level: InvestedLevelName }
+  | { kind: 'preset'; segment: string };
+/** Runs kept for an instant answer (the last ones shown and the neighbours run ahead); each holds a census of a few MB. */
+const KEPT_RUNS = 6;
 
 /** Query of the settings that shape a band: everything except the seed (the band varies the seed). */
 function bandKey(s: LabSettings): string {
@@ -118,6 +127,10 @@ export class LabState {
 
   private runner: EngineRunner | null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Results by job key, oldest first (not reactive: a hit is shown through `current`). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, never read by a view
+  private kept = new Map<string, LabRun>();
+  private active: LabControl | null = null;
 
   constructor(options: LabStateOptions = {}) {
     this.runner = options.runner ?? null;
@@ -157,7 +170,67 @@ export class LabState {
   private job(settings: LabSettings, census: boolean): RunJob {
     const trace = this.storyKey === null ? [] : [this.storyKey];
     const snapshot = $state.snapshot(settings) as LabSettings;
-    return { key: `${encodeSettings(snapshot, labLimits)}|${trace.join(',')}`, settings: snapshot, trace, census };
+    return {
+      key: `${encodeSettings(snapshot, labLimits)}|${trace.join(',')}|${census ? 'census' : ''}`,
+      settings: snapshot,
+      trace,
+      census,
+    };
+  }
+
+  private keep(result: LabRun): void {
+    this.kept.delete(result.key);
+    this.kept.set(result.key, result);
+    while (this.kept.size > KEPT_RUNS) this.kept.delete(this.kept.keys().next().value!);
+  }
+
+  /** The learner is on this control (focus or a change): its neighbouring values are run ahead on the spare worker. */
+  focusControl(control: LabControl): void {
+    this.active = control;
+    this.prefetch();
+  }
+
+  /** Settings one step either side of the active control's value (adjacent levels for a level preset). */
+  private neighbours(): LabSettings[] {
+    const c = this.active;
+    const s = $state.snapshot(this.settings) as LabSettings;
+    const out: LabSettings[] = [];
+    const push = (change: (n: LabSettings) => void) => {
+      const n = cloneSettings(s);
+      change(n);
+      out.push(n);
+    };
+    if (!c) return out;
+    if (c.kind === 'scalar') {
+      const r = labLimits[c.key];
+      for (const dir of [1, -1]) {
+        const v = snapToRange(s[c.key] + dir * r.step, r);
+        if (v !== s[c.key]) push((n) => (n[c.key] = v));
+      }
+    } else if (c.kind === 'investment') {
+      const r = this.investmentRange(c.segment, c.level);
+      const inv = s.investment[c.segment];
+      if (!r || !inv) return out;
+      for (const dir of [1, -1]) {
+        const v = snapToRange(inv[c.level] + dir * r.step, r);
+        if (v !== inv[c.level]) push((n) => (n.investment[c.segment][c.level] = v));
+      }
+    } else if (this.segmentIds.includes(c.segment)) {
+      const at = LEVEL_IDS.indexOf(this.presetOf(c.segment) as LevelName);
+      if (at < 0) return out;
+      for (const k of [at + 1, at - 1])
+        if (k >= 0 && k < LEVEL_IDS.length)
+          push((n) => (n.investment[c.segment] = labLimits.presetInvestment(s.marketId, c.segment, LEVEL_IDS[k])));
+    }
+    return out;
+  }
+
+  private prefetch(): void {
+    if (!this.runner) return;
+    const jobs = this.neighbours()
+      .map((n) => this.job(n, true))
+      .filter((j) => !this.kept.has(j.key));
+    if (jobs.length > 0) this.runner.prefetch(jobs, (r) => this.keep(r));
   }
 
   /** Asks the runner for what the settings, the baseline and the picked customer now need (nothing if already asked). */
@@ -167,6 +240,12 @@ export class LabState {
     const ask = (slot: RunSlot, job: RunJob) => {
       if (this.requested[slot] === job.key) return;
       this.requested[slot] = job.key;
+      // Already computed (shown before, or run ahead as a neighbour of the control in use): shown at once.
+      const hit = this.kept.get(job.key);
+      if (hit) {
+        this.accept(slot, hit);
+        return;
+      }
       runner.run(
         slot,
         job,
@@ -188,12 +267,25 @@ export class LabState {
   }
 
   private accept(slot: RunSlot, result: LabRun): void {
-    // A late result of a slot that has since been cleared (baseline removed) is not shown.
+    this.keep(result);
+    // A late result of a slot that has since been cleared (baseline removed) is not shown, nor one that arrives after
+    // the newest asked for is already on screen (it came from the kept runs).
     if (slot === 'baseline' && !this.baselineSettings) return;
+    const shown = slot === 'current' ? this.current : this.baseline;
+    if (result.key !== this.requested[slot] && shown?.key === this.requested[slot]) return;
+    const t0 = performance.now();
     if (result.key === this.requested[slot]) this.engineError = false;
     if (slot === 'current') this.current = result;
     else this.baseline = result;
+    // The views update in the microtask Svelte queued above; one queued now runs after it: the re-render's time, for
+    // the lab bench (User Timing), cleared now and then so a long session does not collect them.
+    queueMicrotask(() => {
+      performance.measure?.('crm-lab:render', { start: t0 });
+      if (++this.renders % 500 === 0) performance.clearMeasures?.('crm-lab:render');
+    });
+    if (slot === 'current' && result.key === this.requested.current) this.prefetch();
   }
+  private renders = 0;
 
   // ——— settings ———
   private changed(): void {
@@ -209,6 +301,7 @@ export class LabState {
     this.settings[key] = v;
     // Another seed is another set of customers: the picked key would be a stranger.
     if (key === 'seed') this.storyKey = null;
+    else this.active = { kind: 'scalar', key };
     this.changed();
     return v;
   }
@@ -238,6 +331,7 @@ export class LabState {
     this.settings = next;
     this.baselineSettings = null;
     this.storyKey = null;
+    this.active = null;
     this.changed();
   }
 
@@ -247,6 +341,7 @@ export class LabState {
     if (!inv || !this.segmentIds.includes(segmentId)) return value;
     const v = snapToRange(value, labLimits.investmentRange(this.settings.marketId, segmentId, level));
     inv[level] = v;
+    this.active = { kind: 'investment', segment: segmentId, level };
     this.changed();
     return v;
   }
@@ -254,6 +349,7 @@ export class LabState {
   setPreset(segmentId: string, level: LevelName): void {
     if (!this.segmentIds.includes(segmentId)) return;
     this.settings.investment[segmentId] = labLimits.presetInvestment(this.settings.marketId, segmentId, level);
+    this.active = { kind: 'preset', segment: segmentId };
     this.changed();
   }
 

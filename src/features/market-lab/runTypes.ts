@@ -33,5 +33,10 @@ export interface LabRun {
 /** Runs jobs somewhere (a worker, or at once in tests) and hands back only the newest result of each slot. */
 export interface EngineRunner {
   run(slot: RunSlot, job: RunJob, done: (result: LabRun) => void, failed: (message: string) => void): void;
+  /**
+   * Computes runs the learner is likely to ask for next (the neighbouring values of the control in use) on a spare
+   * worker, one after another; a new list replaces the jobs of the old one not yet started.
+   */
+  prefetch(jobs: RunJob[], done: (result: LabRun) => void): void;
   dispose(): void;
 }

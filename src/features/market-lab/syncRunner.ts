@@ -15,6 +15,15 @@ export function createSyncRunner(): EngineRunner {
       }
       done(result);
     },
+    prefetch(jobs, done) {
+      for (const job of jobs) {
+        try {
+          done(computeRun(job, () => performance.now()));
+        } catch {
+          // A neighbour that cannot run is simply not kept; asking for it later reports the problem.
+        }
+      }
+    },
     dispose() {},
   };
 }

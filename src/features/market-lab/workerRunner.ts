@@ -52,6 +52,21 @@ export function createWorkerRunner(make: () => Worker): EngineRunner | null {
   } catch {
     return null;
   }
+  // The spare worker for neighbours: a queue, worked through in order, replaced whole by the next list.
+  let spare: Worker | null = null;
+  let queue: Request[] = [];
+  let busy = false;
+  const next = () => {
+    const req = queue.shift();
+    if (!req || !spare) return;
+    busy = true;
+    spare.postMessage(req.job);
+    spare.onmessage = (ev: MessageEvent<EngineMessage>) => {
+      busy = false;
+      if (ev.data.type === 'done') req.done(ev.data.result);
+      next();
+    };
+  };
   return {
     run(slot, job, done, failed) {
       const lane = lanes.get(slot) ?? open(slot);
@@ -59,9 +74,28 @@ export function createWorkerRunner(make: () => Worker): EngineRunner | null {
       if (lane.inflight) lane.waiting = req;
       else start(lane, req);
     },
+    prefetch(jobs, done) {
+      queue = jobs.map((job) => ({ job, done, failed: () => {} }));
+      if (!spare) {
+        try {
+          spare = make();
+        } catch {
+          return;
+        }
+        spare.onerror = (ev) => {
+          ev.preventDefault();
+          busy = false;
+          next();
+        };
+      }
+      if (!busy) next();
+    },
     dispose() {
       for (const lane of lanes.values()) lane.worker.terminate();
       lanes.clear();
+      spare?.terminate();
+      spare = null;
+      queue = [];
     },
   };
 }

@@ -8,6 +8,7 @@ import { simulate, simulateObserved } from '@sim/index';
 import { defaultSettings, labLimits, marketById } from '@/features/market-lab/limits';
 import { toRunOptions, toStrategy } from '@/features/market-lab/strategy';
 import { encodeSettings } from '@/features/market-lab/urlState';
+import type { EngineRunner, LabRun } from '@/features/market-lab/runTypes';
 
 const newLab = () => new LabState({ runner: createSyncRunner() });
 
@@ -143,6 +144,60 @@ describe('LabState', () => {
     lab.setScalar('seed', 5);
     expect(lab.storyKey).toBeNull();
     expect(lab.story).toBeNull();
+  });
+
+  it('runs the neighbours of the control in use ahead, so the next step is shown without a run', () => {
+    const sync = createSyncRunner();
+    const asked: string[] = [];
+    const ahead: string[] = [];
+    const runner: EngineRunner = {
+      run: (slot, job, done, failed) => {
+        asked.push(job.key);
+        sync.run(slot, job, done, failed);
+      },
+      prefetch: (jobs, done) => {
+        ahead.push(...jobs.map((j) => j.key));
+        sync.prefetch(jobs, done);
+      },
+      dispose: () => {},
+    };
+    const lab = new LabState({ runner });
+    lab.setScalar('quarters', 6);
+    lab.setScalar('quality', 3.6);
+    expect(ahead.some((k) => k.includes('q=3.7'))).toBe(true);
+    expect(ahead.some((k) => k.includes('q=3.5'))).toBe(true);
+    const runs = asked.length;
+    lab.setScalar('quality', 3.7);
+    expect(asked.length).toBe(runs);
+    expect(lab.run!.overall).toEqual(simulate(marketById('default'), toStrategy(lab.settings), toRunOptions(lab.settings)).overall);
+    // A level preset: the levels beside the current one.
+    lab.focusControl({ kind: 'preset', segment: 'consumers' });
+    lab.setPreset('consumers', 'accountable');
+    expect(asked.length).toBe(runs);
+    expect(lab.presetOf('consumers')).toBe('accountable');
+    expect(lab.run!.overall).toEqual(simulate(marketById('default'), toStrategy(lab.settings), toRunOptions(lab.settings)).overall);
+  });
+
+  it('never lets a late result replace the newest one already on screen', () => {
+    const pending: { key: string; done: (r: LabRun) => void }[] = [];
+    const sync = createSyncRunner();
+    const runner: EngineRunner = {
+      run: (_slot, job, done) => pending.push({ key: job.key, done: () => sync.run('current', job, done, () => {}) }),
+      prefetch: (jobs, done) => sync.prefetch(jobs, done),
+      dispose: () => {},
+    };
+    const lab = new LabState({ runner });
+    pending.shift()!.done({} as LabRun);
+    lab.setScalar('quarters', 6);
+    pending.shift()!.done({} as LabRun);
+    expect(lab.busy).toBe(false);
+    lab.setScalar('quarters', 10); // asked of the worker, still running
+    expect(lab.busy).toBe(true);
+    lab.setScalar('quarters', 7); // run ahead beside 6: shown at once
+    expect(lab.run!.quarters).toBe(7);
+    expect(lab.busy).toBe(false);
+    pending.shift()!.done({} as LabRun); // the late answer for 10
+    expect(lab.run!.quarters).toBe(7);
   });
 
   it('loads a query and lists what it could not use', () => {

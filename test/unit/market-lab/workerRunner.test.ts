@@ -70,6 +70,23 @@ describe('createWorkerRunner', () => {
     expect(FakeWorker.made[1].posted.map((j) => j.key)).toEqual(['b']);
   });
 
+  it('runs neighbours ahead on a spare worker, one after another, a new list replacing the jobs not yet started', () => {
+    FakeWorker.made = [];
+    const runner = createWorkerRunner(() => new FakeWorker() as unknown as Worker)!;
+    const kept: string[] = [];
+    runner.prefetch([job('n1'), job('n2')], (r) => kept.push(r.key));
+    const spare = FakeWorker.made[1];
+    expect(spare.posted.map((j) => j.key)).toEqual(['n1']);
+    runner.prefetch([job('m1'), job('m2')], (r) => kept.push(r.key));
+    spare.finish(0);
+    expect(spare.posted.map((j) => j.key)).toEqual(['n1', 'm1']);
+    spare.finish(1);
+    spare.finish(2);
+    expect(kept).toEqual(['n1', 'm1', 'm2']);
+    runner.dispose();
+    expect(spare.terminated).toBe(true);
+  });
+
   it('reports a failed job and is null where no worker can start', () => {
     FakeWorker.made = [];
     const runner = createWorkerRunner(() => new FakeWorker() as unknown as Worker)!;
