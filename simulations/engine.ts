@@ -2,25 +2,14 @@
 // step shared by MarketModel and simulate(). Pure and deterministic: no global random source, no clock,
 // no built-in exp/log/pow (detmath only), no allocation per customer inside the hot loop.
 import { dexp, dlogistic, dpow } from './detmath.ts';
-import { runEvents, type RunEvent } from './events.ts';
 import { INVESTED_LEVELS, type InvestedLevel, type Investment, type Market, type MarketEvent, type SegmentParams } from './market.ts';
 import { MAX_CUSTOMERS } from './limits.ts';
-import {
-  CENSUS_ARRIVED,
-  CENSUS_BONDED,
-  CENSUS_SPURIOUS,
-  LOSS_REASONS,
-  MAX_TRACED,
-  type Census,
-  type CustomerTrace,
-  type Observe,
-  type Valuation,
-} from './observe.ts';
+import type { Census, CustomerTrace, Valuation } from './observe.ts';
 import { PURPOSE, cohortKey, fmix32, hash2, seedKey, segmentKey, uniform } from './random.ts';
 import { activeEvents, rivalOffer, rivalShockUntil } from './schedule.ts';
 import { cloneStrategy, validateStrategy, type Strategy } from './strategy.ts';
 
-export const MODEL_VERSION = '1.0.0';
+export const MODEL_VERSION = '1.1.0';
 
 export interface RunOptions {
   seed: string | number;
@@ -111,9 +100,17 @@ const TWO_M32 = 1 / 4294967296;
 const fmix = fmix32;
 const MAX_RETENTION_FOR_CLV = 0.99;
 const NO_EVENTS: readonly MarketEvent[] = [];
+const NO_SLOTS: readonly number[] = [];
 
-/** Accumulators of one quarter's customer pass, per segment (band arrays: segment × 5). */
-interface PassSums {
+/**
+ * @internal The tables' layout, the draws' scales and the CLV's retention cap, for the recorders of
+ * observer.ts, which read the same tables. An object rather than exported constants: the hot loop
+ * reads the module's own constants, which V8 folds, where an exported binding is loaded from a cell.
+ */
+export const LAYOUT = { TABLE_STEPS, TABLE_SIZE, COMP_STEPS, COMP_SIZE, TWO_M16, TWO_M32, MAX_RETENTION_FOR_CLV } as const;
+
+/** @internal Accumulators of one quarter's customer pass, per segment (band arrays: segment × 5). */
+export interface PassSums {
   clvSum: Float64Array;
   satSum: Float64Array;
   revSum: Float64Array;
@@ -150,11 +147,11 @@ function passSums(ns: number): PassSums {
 }
 
 /**
- * Customer state (structure of arrays, `n` customers in slots 0..n−1) and the departures of the
+ * @internal Customer state (structure of arrays, `n` customers in slots 0..n−1) and the departures of the
  * current quarter. Customers lie in runs of one segment (runSeg/runLen): the initial base segment by
  * segment, then each quarter's arrivals segment by segment; stable compaction keeps that order.
  */
-interface CustomerArrays {
+export interface CustomerArrays {
   n: number;
   key: Uint32Array;
   sat: Float64Array;
@@ -163,13 +160,12 @@ interface CustomerArrays {
   wallet: Float64Array;
   tenure: Int32Array;
   nDep: number;
-  depKey: Uint32Array;
-  depSeg: Uint8Array;
-  depReason: Uint8Array;
+  /** Departures as key × 4 + reason code (exact in a double); fewer live arrays in the hot loop is faster. */
+  dep: Float64Array;
 }
 
-/** Constants of one quarter's pass, shared by every segment. */
-interface PassConstants {
+/** @internal Constants of one quarter's pass, shared by every segment. */
+export interface PassConstants {
   lossAv: number;
   inertia: number;
   slope: number;
@@ -194,7 +190,7 @@ interface PassConstants {
   churnMix: number;
 }
 
-/** Departure reasons as stored in the departure buffer (indexes of LOSS_REASONS). */
+/** Departure reasons as stored in the departure buffer (indexes of observe.ts's LOSS_REASONS). */
 const LEFT_COMPANY = 0;
 const LEFT_COMPETITOR = 1;
 const LEFT_CUSTOMER = 2;
@@ -222,9 +218,7 @@ function customerRun(
   const bond = m.bond;
   const wallet = m.wallet;
   const tenure = m.tenure;
-  const depKey = m.depKey;
-  const depSeg = m.depSeg;
-  const depReason = m.depReason;
+  const dep = m.dep;
   let nDep = m.nDep;
   const lossAv = c.lossAv;
   const keep = 1 - c.inertia;
@@ -346,9 +340,7 @@ function customerRun(
         bandComp[band]! += 1;
         reason = LEFT_COMPETITOR;
       } else lostCo += 1;
-      depKey[nDep] = k;
-      depSeg[nDep] = s;
-      depReason[nDep++] = reason;
+      dep[nDep++] = k * 4 + reason;
       continue;
     }
     // Survivor: margin at the end of the quarter, state kept (stable compaction).
@@ -389,38 +381,8 @@ function customerRun(
   return write;
 }
 
-/** Fields of a traced step in the scratch record of customerStep (one Float64Array, no allocation). */
-const R = {
-  expectation: 0,
-  delivered: 1,
-  attention: 2,
-  noise: 3,
-  incident: 4,
-  incidentHit: 5,
-  recovered: 6,
-  performance: 7,
-  disconfirmation: 8,
-  weighted: 9,
-  satisfaction: 10,
-  expectationNext: 11,
-  bond: 12,
-  financialBond: 13,
-  heldBy: 14,
-  wallet: 15,
-  hCust: 16,
-  hComp: 17,
-  hCo: 18,
-  churnDraw: 19,
-  left: 20,
-  tenure: 21,
-  revenue: 22,
-  margin: 23,
-  spurious: 24,
-  size: 25,
-} as const;
-
-/** The three hazards of a customer with satisfaction S held by `heldBy`, into out[0..2] (own, rival, company). */
-function hazardsOf(w: SegmentWork, c: PassConstants, s: number, S: number, heldBy: number, out: Float64Array): void {
+/** @internal The three hazards of a customer with satisfaction S held by `heldBy`, into out[0..2] (own, rival, company). */
+export function hazardsOf(w: SegmentWork, c: PassConstants, s: number, S: number, heldBy: number, out: Float64Array): void {
   const x = (S - 1) * (TABLE_STEPS / 4);
   const xi = Math.floor(x);
   const ti = s * TABLE_SIZE + (xi >= TABLE_STEPS ? TABLE_STEPS - 1 : xi);
@@ -439,12 +401,12 @@ function hazardsOf(w: SegmentWork, c: PassConstants, s: number, S: number, heldB
 }
 
 /**
- * One customer's quarter, written plainly: the same arithmetic as customerRun (tests require runs
- * through either to be identical to the bit), plus markets without satisfaction dynamics, plus a
- * record of every intermediate value for a trace. Used for traced customers and for markets with
- * dynamics off; customerRun stays free of both checks. Returns the next write slot.
+ * @internal One customer's quarter, written plainly: the same arithmetic as customerRun (tests require
+ * runs through either to be identical to the bit), plus markets without satisfaction dynamics. Used for
+ * those markets and for traced customers (observer.ts explains their quarter around this call), so
+ * customerRun stays free of both checks. Returns the next write slot; the hazards are left in `hz`.
  */
-function customerStep(
+export function customerStep(
   m: CustomerArrays,
   w: SegmentWork,
   sums: PassSums,
@@ -452,7 +414,6 @@ function customerStep(
   s: number,
   j: number,
   write: number,
-  rec: Float64Array | null,
   hz: Float64Array,
 ): number {
   const k = m.key[j]!;
@@ -462,14 +423,12 @@ function customerStep(
   let B = m.bond[j]!;
   let W = m.wallet[j]!;
   const kt = fmix(k ^ c.tMix);
-  if (rec) rec[R.expectation] = E;
   if (c.dyn) {
     const hn = fmix(kt ^ c.noiseMix);
     const noise = ((hn >>> 16) + (hn & 0xffff)) * TWO_M16 - 1;
     const delivered = w.coreQuality[s]! + w.attention[s]!;
     let P = delivered + w.noise[s]! * noise;
-    const incident = fmix(kt ^ c.incidentMix) * TWO_M32 < w.incidentProb[s]!;
-    if (incident) P -= w.severity[s]! * (1 - w.recovery[s]!);
+    if (fmix(kt ^ c.incidentMix) * TWO_M32 < w.incidentProb[s]!) P -= w.severity[s]! * (1 - w.recovery[s]!);
     const D = P - E;
     const neg = (D - Math.abs(D)) * 0.5;
     const d = D - neg + c.lossAv * neg;
@@ -479,17 +438,6 @@ function customerStep(
     const g = w.bondGrowth[s]!;
     B = g > 0 ? B + g * (c.bondCap - B) : B * c.bondDecay;
     W += c.walletAdj * ((S >= c.disBelow ? w.walletTarget[s]! : 1) - W);
-    if (rec) {
-      rec[R.delivered] = delivered;
-      rec[R.attention] = w.attention[s]!;
-      rec[R.noise] = w.noise[s]! * noise;
-      rec[R.incident] = incident ? 1 : 0;
-      rec[R.incidentHit] = incident ? w.severity[s]! : 0;
-      rec[R.recovered] = incident ? w.severity[s]! * w.recovery[s]! : 0;
-      rec[R.performance] = P;
-      rec[R.disconfirmation] = D;
-      rec[R.weighted] = d;
-    }
   }
   const heldBy = 1 - (1 - B) * (1 - w.financialBond[s]!);
   hazardsOf(w, c, s, S, heldBy, hz);
@@ -498,24 +446,6 @@ function customerStep(
   const hCo = hz[2]!;
   const u = fmix(kt ^ c.churnMix) * TWO_M32;
   const band = s * 5 + Math.floor(S + 0.5) - 1;
-  const dissatisfied = S < c.disBelow;
-  if (rec) {
-    rec[R.satisfaction] = S;
-    rec[R.expectationNext] = E;
-    rec[R.bond] = B;
-    rec[R.financialBond] = w.financialBond[s]!;
-    rec[R.heldBy] = heldBy;
-    rec[R.wallet] = W;
-    rec[R.hCust] = hCust;
-    rec[R.hComp] = hComp;
-    rec[R.hCo] = hCo;
-    rec[R.churnDraw] = u;
-    rec[R.spurious] = dissatisfied && (w.lowIntensity[s] === 1 || heldBy >= c.spurBond) ? 1 : 0;
-    rec[R.left] = -1;
-    rec[R.tenure] = m.tenure[j]!;
-    rec[R.revenue] = 0;
-    rec[R.margin] = 0;
-  }
   sums.bandN[band]! += 1;
   if (u < hCust + hComp + hCo) {
     sums.bandLost[band]! += 1;
@@ -528,10 +458,7 @@ function customerStep(
       sums.bandComp[band]! += 1;
       reason = LEFT_COMPETITOR;
     } else sums.lostCo[s]! += 1;
-    m.depKey[m.nDep] = k;
-    m.depSeg[m.nDep] = s;
-    m.depReason[m.nDep++] = reason;
-    if (rec) rec[R.left] = reason;
+    m.dep[m.nDep++] = k * 4 + reason;
     return write;
   }
   const ten = m.tenure[j]! + 1;
@@ -545,14 +472,9 @@ function customerStep(
   sums.clvSum[s]! += ((margin - w.relCost[s]!) * r) / (c.onePlusI - r);
   sums.satSum[s]! += S;
   if (S >= c.delFrom) sums.nDel[s]! += 1;
-  else if (dissatisfied) {
+  else if (S < c.disBelow) {
     sums.nDis[s]! += 1;
     if (heldBy >= c.spurBond || w.lowIntensity[s] === 1) sums.nSpur[s]! += 1;
-  }
-  if (rec) {
-    rec[R.tenure] = ten;
-    rec[R.revenue] = revenue;
-    rec[R.margin] = margin;
   }
   m.key[write] = k;
   m.sat[write] = S;
@@ -563,8 +485,8 @@ function customerStep(
   return write + 1;
 }
 
-/** Per-segment quantities that change per quarter, in small typed arrays indexed by segment. */
-interface SegmentWork {
+/** @internal Per-segment quantities that change per quarter, in small typed arrays indexed by segment. */
+export interface SegmentWork {
   recovery: Float64Array;
   voiceFollowUp: Float64Array;
   calibration: Float64Array;
@@ -615,6 +537,31 @@ function emptyRow(quarter: number): QuarterRow {
   };
 }
 
+/**
+ * What a run calls when it is observed, and only then: the recorders (traces, census, valuation) live in
+ * observer.ts (`runObserver()`), so a page that only simulates bundles none of their code. An observer
+ * reads the model's state between and during steps and must never change it: a traced customer's
+ * quarter is still the engine's own customerStep (traceStep calls it and returns what it returns).
+ */
+export interface RunObserver {
+  /** Quarter 0's customers are in place (after the constructor or reset()): records start again. */
+  reset(model: MarketModel): void;
+  /** Slots of the customers present now that traceStep steps one by one this quarter, ascending. */
+  tracedSlots(): readonly number[];
+  /** The quarter t of the customer in slot j (segment s) by customerStep; returns the next write slot. */
+  traceStep(model: MarketModel, c: PassConstants, s: number, j: number, write: number, t: number): number;
+  /** Entries from..to−1 of the model's departure buffer are customers of segment s. */
+  departed(s: number, from: number, to: number): void;
+  /** Quarter t's customer pass is done: slots 0..n−1 hold the customers kept; df = (1 + i)^−t. */
+  passDone(model: MarketModel, c: PassConstants, df: number): void;
+  /** Quarter t is done: slots `arrivedFrom`..n−1 hold its arrivals. */
+  quarterDone(model: MarketModel, arrivedFrom: number, t: number): void;
+  /** Copies of what was recorded so far (see MarketModel's traced(), censusSoFar(), valuation()). */
+  traced(): CustomerTrace[];
+  census(quarters: number): Census | null;
+  valuation(): Valuation | null;
+}
+
 export class MarketModel {
   readonly market: Market;
   private readonly options: Required<RunOptions>;
@@ -639,39 +586,33 @@ export class MarketModel {
   wallet = new Float64Array(0);
   /** @internal customer arrays, read by the customer pass. */
   tenure = new Int32Array(0);
-  /** @internal this quarter's departures (key, segment, reason), written by the customer pass. */
+  /** @internal this quarter's departures, written by the customer pass: `dep[i]` = key × 4 + reason code. */
   nDep = 0;
   /** @internal */
-  depKey = new Uint32Array(0);
-  /** @internal */
-  depSeg = new Uint8Array(0);
-  /** @internal */
-  depReason = new Uint8Array(0);
+  dep = new Float64Array(0);
   // Runs of customers of one segment: slots are runLen[0] customers of segment runSeg[0], then the next run…
-  private runSeg = new Uint8Array(16);
-  private runLen = new Int32Array(16);
-  private nRuns = 0;
+  /** @internal runs of one segment, read by the recorders. */
+  runSeg = new Uint8Array(16);
+  /** @internal */
+  runLen = new Int32Array(16);
+  /** @internal */
+  nRuns = 0;
   // Segment state.
   private improvement: Float64Array;
   private financialBond: Float64Array;
   private shockUntil: Int32Array;
   private cumDisc: Float64Array;
-  private work: SegmentWork;
-  private sums: PassSums;
+  /** @internal this quarter's segment quantities, read by the recorders. */
+  work: SegmentWork;
+  /** @internal this quarter's pass sums (a traced customer's step adds to them). */
+  sums: PassSums;
   private tableOffer: Float64Array;
   private compCache: Map<number, Float64Array>[];
   private overall: QuarterRow[] = [];
   private bySegment: QuarterRow[][] = [];
   private defection: DefectionBySatisfaction[] = [];
-  // Opt-in records (observe.ts); none of them changes a number of the run.
-  private readonly observing: Observe;
-  private traceKeys: Uint32Array;
-  private tracePos: Int32Array;
-  private traceFound: Uint8Array;
-  private traces: CustomerTrace[] = [];
-  private census: CensusRecorder | null = null;
-  private valuationRec: Valuation | null = null;
-  private readonly rec = new Float64Array(R.size);
+  // Opt-in records (observer.ts); none of them changes a number of the run.
+  private readonly observer: RunObserver | null;
   private readonly hz = new Float64Array(3);
   // simulateSummary's segment subset: a segment left out has no customers (the others' numbers do not
   // depend on it), and Σ clv per segment and quarter, which combineSummaries needs to rebuild the totals.
@@ -679,11 +620,12 @@ export class MarketModel {
   private clvHistory: number[][] = [];
 
   /**
+   * `observer`: what records the run (runObserver() of observer.ts), if anything.
    * `only` (for simulateSummary): simulate these segment ids alone. Each segment's numbers are those of
    * a full run (segments share no customers, and the acquisition split uses the market's weights); the
    * whole firm's rows of such a run are not the full run's.
    */
-  constructor(market: Market, strategy: Strategy, options: RunOptions, observe: Observe = {}, only?: readonly string[]) {
+  constructor(market: Market, strategy: Strategy, options: RunOptions, observer?: RunObserver, only?: readonly string[]) {
     if (market.segments.length === 0 || market.segments.length > 255) throw new RangeError('A market needs 1 to 255 segments');
     const ids = new Set(market.segments.map((s) => s.id));
     if (ids.size !== market.segments.length) throw new RangeError('Segment ids must be unique');
@@ -692,17 +634,13 @@ export class MarketModel {
     if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError('customersScale must be a number > 0');
     const maxCustomers = options.maxCustomers ?? MAX_CUSTOMERS;
     if (!Number.isInteger(maxCustomers) || maxCustomers < 1) throw new RangeError('maxCustomers must be an integer ≥ 1');
-    const traceKeys = observe.trace ?? [];
-    if (traceKeys.length > MAX_TRACED) throw new RangeError(`a run traces at most ${MAX_TRACED} customers`);
-    for (const k of traceKeys)
-      if (!Number.isInteger(k) || k < 0 || k > 0xffffffff) throw new RangeError('a traced key must be a whole number from 0 to 4294967295');
+    // Before the observers moved out of the engine this argument was the options object itself.
+    if (observer !== undefined && typeof (observer as Partial<RunObserver>).reset !== 'function')
+      throw new TypeError("MarketModel's fourth argument records a run: pass runObserver({ trace, census, valuation }) from observer.ts");
     this.market = JSON.parse(JSON.stringify(market)) as Market;
     this.options = { seed: options.seed, quarters: options.quarters, customersScale: scale, maxCustomers };
     this.strategy = cloneStrategy(validateStrategy(this.market, strategy));
-    this.observing = { trace: [...traceKeys], census: observe.census === true, valuation: observe.valuation === true };
-    this.traceKeys = Uint32Array.from(traceKeys);
-    this.tracePos = new Int32Array(traceKeys.length);
-    this.traceFound = new Uint8Array(traceKeys.length);
+    this.observer = observer ?? null;
     const ns = this.market.segments.length;
     this.segKeys = new Uint32Array(ns);
     this.improvement = new Float64Array(ns);
@@ -759,6 +697,11 @@ export class MarketModel {
     return this.q;
   }
 
+  /** The horizon of the run's options (quarters). */
+  get horizon(): number {
+    return this.options.quarters;
+  }
+
   /** Back to quarter 0 with the strategy given to the constructor (records start again too). */
   reset(): void {
     const initial = this.history.length > 0 ? this.history[0]!.strategy : this.strategy;
@@ -789,17 +732,6 @@ export class MarketModel {
     });
     if (total > this.options.maxCustomers) throw new RunTooLargeError(total, this.options.maxCustomers, 0);
     this.ensureCapacity(total + (total >> 2) + 16);
-    this.tracePos.fill(-1);
-    this.traceFound.fill(0);
-    this.traces = Array.from(this.traceKeys, (key) => ({
-      key,
-      segment: null,
-      arrivalQuarter: null,
-      arrival: null,
-      steps: [],
-      leftQuarter: null,
-      reason: null,
-    }));
     const key = this.key;
     const exp = this.exp;
     const sat = this.sat;
@@ -824,29 +756,8 @@ export class MarketModel {
       this.bond.fill(0, from, this.n);
       this.wallet.fill(1, from, this.n);
       this.addRun(si, count);
-      if (this.traceKeys.length > 0) this.findTraced(si, from, this.n, 0);
     }
-    this.valuationRec = this.observing.valuation
-      ? {
-          segments: this.market.segments.map((s) => s.id),
-          discountFactor: [],
-          multipleSum: Object.fromEntries(this.market.segments.map((s) => [s.id, [] as number[]])),
-        }
-      : null;
-    // Room for the horizon at a quarter more customers than now, so the arrays seldom grow.
-    const hint = Math.min(2 ** 28, Math.ceil((this.options.quarters + 1) * this.n * 1.25) + 1024);
-    this.census = this.observing.census
-      ? new CensusRecorder(
-          this.market.segments.map((s) => s.id),
-          hint,
-        )
-      : null;
-    if (this.census) {
-      const mech = this.market.mechanisms;
-      const notFin = this.market.segments.map((_, s) => 1 - this.financialBond[s]!);
-      const low = this.market.segments.map((p) => p.competitiveIntensity < mech.spuriousIntensityBelow);
-      this.census.record(this, this.runSeg, this.runLen, this.nRuns, this.n, notFin, low, mech, null, null);
-    }
+    if (this.observer) this.observer.reset(this);
   }
 
   /** Takes effect from the next step. */
@@ -917,20 +828,19 @@ export class MarketModel {
     };
   }
 
-  /** The traced customers so far, one per key asked for, in that order (copies). */
+  /** The traced customers so far, one per key asked for, in that order (copies; none without an observer). */
   traced(): CustomerTrace[] {
-    return JSON.parse(JSON.stringify(this.traces)) as CustomerTrace[];
+    return this.observer ? this.observer.traced() : [];
   }
 
   /** The census so far (quarters 0..current), or null if the run was not asked to record it. */
   censusSoFar(): Census | null {
-    return this.census ? this.census.view(this.q) : null;
+    return this.observer ? this.observer.census(this.q) : null;
   }
 
   /** The valuation so far (see observe.ts), or null if the run was not asked to record it. */
   valuation(): Valuation | null {
-    if (!this.valuationRec) return null;
-    return JSON.parse(JSON.stringify(this.valuationRec)) as Valuation;
+    return this.observer ? this.observer.valuation() : null;
   }
 
   /** Room for c customers. Grows by at least half, so a growing base does not copy its arrays every quarter. */
@@ -949,9 +859,7 @@ export class MarketModel {
     this.wallet = grow(this.wallet, (k) => new Float64Array(k), this.n);
     this.tenure = grow(this.tenure, (k) => new Int32Array(k), this.n);
     // Departures are written during a pass over at most n customers; between steps they are read only.
-    this.depKey = grow(this.depKey, (k) => new Uint32Array(k), this.nDep);
-    this.depSeg = grow(this.depSeg, (k) => new Uint8Array(k), this.nDep);
-    this.depReason = grow(this.depReason, (k) => new Uint8Array(k), this.nDep);
+    this.dep = grow(this.dep, (k) => new Float64Array(k), this.nDep);
     this.cap = size;
   }
 
@@ -974,40 +882,19 @@ export class MarketModel {
     this.runLen[this.nRuns++] = count;
   }
 
-  /** Traced keys among the customers in slots from..to−1 (all of segment s, arrived in `quarter`). */
-  private findTraced(s: number, from: number, to: number, quarter: number): void {
-    for (let i = 0; i < this.traceKeys.length; i++) {
-      if (this.traceFound[i]) continue;
-      const k = this.traceKeys[i]!;
-      for (let j = from; j < to; j++) {
-        if (this.key[j] !== k) continue;
-        // Two customers may share a 32-bit key (they would share their luck too): a trace follows the first.
-        this.traceFound[i] = 1;
-        this.tracePos[i] = j;
-        const tr = this.traces[i]!;
-        tr.segment = this.market.segments[s]!.id;
-        tr.arrivalQuarter = quarter;
-        tr.arrival = { expectation: this.exp[j]!, satisfaction: this.sat[j]!, tenure: this.tenure[j]! };
-        break;
-      }
-    }
-  }
-
   /**
    * Every customer's quarter: each run of one segment goes through customerRun, except traced
-   * customers (and every customer of a market without satisfaction dynamics), which go through
-   * customerStep. Runs shrink to their survivors; empty runs are dropped and neighbours merged.
+   * customers (the observer steps them through customerStep) and every customer of a market without
+   * satisfaction dynamics (customerStep). Runs shrink to their survivors; empty runs are dropped and
+   * neighbours merged.
    */
   private customerPass(c: PassConstants, t: number): void {
-    const w = this.work;
-    const sums = this.sums;
     const runSeg = this.runSeg;
     const runLen = this.runLen;
     const nRuns = this.nRuns;
-    // Traced customers present now, by slot.
-    let traced: number[] = [];
-    for (let i = 0; i < this.tracePos.length; i++) if (this.tracePos[i]! >= 0) traced.push(i);
-    traced = traced.sort((a, b) => this.tracePos[a]! - this.tracePos[b]!);
+    const obs = this.observer;
+    // Slots of the traced customers present now, ascending.
+    const traced = obs ? obs.tracedSlots() : NO_SLOTS;
     let next = 0;
     this.nDep = 0;
     let write = 0;
@@ -1016,16 +903,15 @@ export class MarketModel {
       const s = runSeg[r]!;
       const end = j + runLen[r]!;
       const startWrite = write;
-      while (next < traced.length && this.tracePos[traced[next]!]! < end) {
-        const i = traced[next++]!;
-        const p = this.tracePos[i]!;
+      const startDep = this.nDep;
+      while (next < traced.length && traced[next]! < end) {
+        const p = traced[next++]!;
         write = this.bulkPass(c, s, j, p, write);
-        const slot = write;
-        write = customerStep(this, w, sums, c, s, p, write, this.rec, this.hz);
-        this.recordTrace(i, t, write > slot ? slot : -1);
+        write = obs!.traceStep(this, c, s, p, write, t);
         j = p + 1;
       }
       write = this.bulkPass(c, s, j, end, write);
+      if (obs) obs.departed(s, startDep, this.nDep);
       j = end;
       runLen[r] = write - startWrite;
     }
@@ -1047,54 +933,8 @@ export class MarketModel {
   /** Customers from..to−1 of segment s without a record: the hot loop, or customerStep without dynamics. */
   private bulkPass(c: PassConstants, s: number, from: number, to: number, write: number): number {
     if (c.dyn) return customerRun(this, this.work, this.sums, c, s, from, to, write);
-    for (let j = from; j < to; j++) write = customerStep(this, this.work, this.sums, c, s, j, write, null, this.hz);
+    for (let j = from; j < to; j++) write = customerStep(this, this.work, this.sums, c, s, j, write, this.hz);
     return write;
-  }
-
-  /** Turns the scratch record of a traced customer's quarter into a TraceStep; `slot` is where they now are (−1 = left). */
-  private recordTrace(i: number, t: number, slot: number): void {
-    const rec = this.rec;
-    const mech = this.market.mechanisms;
-    const S = rec[R.satisfaction]!;
-    const left = rec[R.left]! >= 0 ? LOSS_REASONS[rec[R.left]!]! : null;
-    const tr = this.traces[i]!;
-    tr.steps.push({
-      quarter: t,
-      expectation: rec[R.expectation]!,
-      perception: this.market.satisfactionDynamics
-        ? {
-            delivered: rec[R.delivered]!,
-            attention: rec[R.attention]!,
-            noise: rec[R.noise]!,
-            incident: rec[R.incident] === 1,
-            incidentHit: rec[R.incidentHit]!,
-            recovered: rec[R.recovered]!,
-            performance: rec[R.performance]!,
-            disconfirmation: rec[R.disconfirmation]!,
-            weightedDisconfirmation: rec[R.weighted]!,
-          }
-        : null,
-      satisfaction: S,
-      state: S >= mech.delightedFrom ? 'delighted' : S < mech.dissatisfiedBelow ? 'dissatisfied' : 'satisfied',
-      expectationNext: rec[R.expectationNext]!,
-      bond: rec[R.bond]!,
-      financialBond: rec[R.financialBond]!,
-      heldBy: rec[R.heldBy]!,
-      bonded: rec[R.heldBy]! >= mech.spuriousBondThreshold,
-      spurious: rec[R.spurious] === 1,
-      wallet: rec[R.wallet]!,
-      hazards: { customer: rec[R.hCust]!, competitor: rec[R.hComp]!, company: rec[R.hCo]! },
-      churnDraw: rec[R.churnDraw]!,
-      left,
-      tenure: rec[R.tenure]!,
-      revenue: rec[R.revenue]!,
-      margin: rec[R.margin]!,
-    });
-    if (left) {
-      tr.leftQuarter = t;
-      tr.reason = left;
-    }
-    this.tracePos[i] = slot;
   }
 
   /** Advance one quarter; returns the overall row of that quarter. */
@@ -1222,7 +1062,7 @@ export class MarketModel {
     };
     this.customerPass(pass, t);
     const { clvSum, satSum, revSum, marSum, atStart, lostCo, lostComp, lostCust, nDis, nDel, nSpur, bandN, bandLost, bandComp } = sums;
-    if (this.valuationRec) this.recordValuation(pass, df);
+    if (this.observer) this.observer.passDone(this, pass, df);
     const survivorsEnd = this.n;
 
     // ---- acquisition (arrivals at the end of the quarter; first margin next quarter) ----
@@ -1246,7 +1086,6 @@ export class MarketModel {
       this.ensureCapacity(this.n + count);
       // customerKey(segment key, t, o) with its first hash, which is the same for the whole quarter, taken once.
       const arrivalKey = cohortKey(this.segKeys[s]!, t);
-      const from = this.n;
       for (let o = 0; o < count; o++) {
         const k = hash2(arrivalKey, o);
         const j = this.n++;
@@ -1258,16 +1097,11 @@ export class MarketModel {
         this.tenure[j] = 0;
       }
       this.addRun(s, count);
-      if (this.traceKeys.length > 0) this.findTraced(s, from, this.n, t);
       row.referrals = referrals;
       row.newCustomers = count;
       row.acquisitionCost = spend + p.onboardingCostPerNewCustomer * count;
     }
-    if (this.census) {
-      const notFin = segs.map((_, s) => 1 - w.financialBond[s]!);
-      const low = segs.map((_, s) => w.lowIntensity[s] === 1);
-      this.census.record(this, this.runSeg, this.runLen, this.nRuns, survivorsEnd, notFin, low, mech, w.incidentProb, w.recovery);
-    }
+    if (this.observer) this.observer.quarterDone(this, survivorsEnd, t);
 
     // ---- accounting ----
     const overall = emptyRow(t);
@@ -1344,57 +1178,6 @@ export class MarketModel {
     }
   }
 
-  /** Per segment, Σ over this quarter's survivors (slots 0..n−1 before arrivals) of r/(1 + i − r). */
-  private recordValuation(c: PassConstants, df: number): void {
-    const v = this.valuationRec!;
-    const sumsM = new Float64Array(this.market.segments.length);
-    const w = this.work;
-    const bond = this.bond;
-    const sat = this.sat;
-    const onePlusI = c.onePlusI;
-    const switchCost = c.switchCost;
-    const brandPoints = c.brandPoints;
-    const compTable = w.compTable;
-    const companyTable = w.companyTable;
-    let j = 0;
-    // The hazards of customerRun (hazardsOf written out with the segment's values as locals; a test
-    // requires these sums to equal those rebuilt from traced customers' hazards to the bit).
-    for (let r = 0; r < this.nRuns; r++) {
-      const s = this.runSeg[r]!;
-      const end = j + this.runLen[r]!;
-      const notFin = 1 - w.financialBond[s]!;
-      const notVoice = 1 - w.voiceFollowUp[s]!;
-      const hCust = w.naturalChurn[s]!;
-      const cBase = s * COMP_SIZE;
-      const tBase = s * TABLE_SIZE;
-      let sum = sumsM[s]!;
-      for (; j < end; j++) {
-        const S = sat[j]!;
-        const heldBy = 1 - (1 - bond[j]!) * notFin;
-        const x = (S - 1) * (TABLE_STEPS / 4);
-        const xi = x | 0;
-        const ti = tBase + (xi >= TABLE_STEPS ? TABLE_STEPS - 1 : xi);
-        const tf = xi >= TABLE_STEPS ? 1 : x - xi;
-        let y = (S - 1 + switchCost * heldBy + brandPoints) * (COMP_STEPS / 8);
-        if (y > COMP_STEPS) y = COMP_STEPS;
-        else if (y < 0) y = 0;
-        const yi = y | 0;
-        const ci = cBase + (yi >= COMP_STEPS ? COMP_STEPS - 1 : yi);
-        const cf = yi >= COMP_STEPS ? 1 : y - yi;
-        const c0 = compTable[ci]!;
-        const hComp = c0 + cf * (compTable[ci + 1]! - c0);
-        const d0 = companyTable[ti]!;
-        const hCo = (d0 + tf * (companyTable[ti + 1]! - d0)) * (1 - heldBy) * notVoice;
-        let ret = 1 - (hCust + hComp + hCo);
-        if (ret > MAX_RETENTION_FOR_CLV) ret = MAX_RETENTION_FOR_CLV;
-        sum += ret / (onePlusI - ret);
-      }
-      sumsM[s] = sum;
-    }
-    v.discountFactor.push(df);
-    this.market.segments.forEach((p, s) => v.multipleSum[p.id]!.push(sumsM[s]!));
-  }
-
   /** What simulateSummary returns, read from the rows without copying them. */
   summary(): RunSummary {
     const q = this.q;
@@ -1443,134 +1226,6 @@ export class MarketModel {
     while (this.q < this.options.quarters) this.advance();
     return this.summary();
   }
-}
-
-/** Growing flat arrays of a census (observe.ts), appended quarter by quarter. */
-class CensusRecorder {
-  private n = 0;
-  private key: Uint32Array;
-  private segment: Uint8Array;
-  private flags: Uint8Array;
-  private start: number[] = [0];
-  private nDep = 0;
-  private departKey = new Uint32Array(256);
-  private departSegment = new Uint8Array(256);
-  private departReason = new Uint8Array(256);
-  private departStart: number[] = [0, 0];
-  private incident: number[] = [];
-  private recovery: number[] = [];
-
-  constructor(
-    private readonly segments: readonly string[],
-    capacity: number,
-  ) {
-    this.key = new Uint32Array(capacity);
-    this.segment = new Uint8Array(capacity);
-    this.flags = new Uint8Array(capacity);
-    for (let s = 0; s < segments.length; s++) {
-      this.incident.push(0);
-      this.recovery.push(0);
-    }
-  }
-
-  /**
-   * The customers present now (slots 0..n−1; slots from `arrivedFrom` arrived this quarter) and this
-   * quarter's departures. State and bond flags use the engine's thresholds and the segment's current
-   * financial bond, the same expressions as the pass (tests compare the counts with the rows).
-   */
-  record(
-    m: MarketModel,
-    runSeg: Uint8Array,
-    runLen: Int32Array,
-    nRuns: number,
-    arrivedFrom: number,
-    notFin: readonly number[],
-    low: readonly boolean[],
-    mech: Market['mechanisms'],
-    incidentProb: Float64Array | null,
-    recovery: Float64Array | null,
-  ): void {
-    const total = m.n;
-    this.reserve(this.n + total);
-    const base = this.n;
-    const sat = m.sat;
-    const bond = m.bond;
-    const flags = this.flags;
-    const delFrom = mech.delightedFrom;
-    const disBelow = mech.dissatisfiedBelow;
-    const spurBond = mech.spuriousBondThreshold;
-    this.key.set(m.key.subarray(0, total), base);
-    let j = 0;
-    for (let r = 0; r < nRuns; r++) {
-      const s = runSeg[r]!;
-      const end = j + runLen[r]!;
-      this.segment.fill(s, base + j, base + end);
-      const nf = notFin[s]!;
-      const lowS = low[s]!;
-      for (; j < end; j++) {
-        const S = sat[j]!;
-        const heldBy = 1 - (1 - bond[j]!) * nf;
-        // 2 delighted, 0 dissatisfied, 1 satisfied (delighted wins if thresholds overlap, as in the pass).
-        const state = S >= delFrom ? 2 : S >= disBelow ? 1 : 0;
-        let f = state;
-        if (heldBy >= spurBond) f |= CENSUS_BONDED;
-        if (j >= arrivedFrom) f |= CENSUS_ARRIVED;
-        else if (state === 0 && (lowS || heldBy >= spurBond)) f |= CENSUS_SPURIOUS;
-        flags[base + j] = f;
-      }
-    }
-    this.n += total;
-    this.start.push(this.n);
-    if (incidentProb && recovery) {
-      for (let s = 0; s < this.segments.length; s++) {
-        this.incident.push(incidentProb[s]!);
-        this.recovery.push(recovery[s]!);
-      }
-      const d = m.nDep;
-      if (this.nDep + d > this.departKey.length) {
-        const size = Math.max(this.nDep + d, this.departKey.length * 2);
-        this.departKey = grown(this.departKey, new Uint32Array(size), this.nDep);
-        this.departSegment = grown(this.departSegment, new Uint8Array(size), this.nDep);
-        this.departReason = grown(this.departReason, new Uint8Array(size), this.nDep);
-      }
-      this.departKey.set(m.depKey.subarray(0, d), this.nDep);
-      this.departSegment.set(m.depSeg.subarray(0, d), this.nDep);
-      this.departReason.set(m.depReason.subarray(0, d), this.nDep);
-      this.nDep += d;
-      this.departStart.push(this.nDep);
-    }
-  }
-
-  private reserve(size: number): void {
-    if (size <= this.key.length) return;
-    const next = Math.max(size, this.key.length * 2);
-    this.key = grown(this.key, new Uint32Array(next), this.n);
-    this.segment = grown(this.segment, new Uint8Array(next), this.n);
-    this.flags = grown(this.flags, new Uint8Array(next), this.n);
-  }
-
-  /** Views of quarters 0..quarters (entries recorded are never written again, so views stay valid). */
-  view(quarters: number): Census {
-    return {
-      segments: this.segments,
-      quarters,
-      start: Uint32Array.from(this.start),
-      key: this.key.subarray(0, this.n),
-      segment: this.segment.subarray(0, this.n),
-      flags: this.flags.subarray(0, this.n),
-      departStart: Uint32Array.from(this.departStart),
-      departKey: this.departKey.subarray(0, this.nDep),
-      departSegment: this.departSegment.subarray(0, this.nDep),
-      departReason: this.departReason.subarray(0, this.nDep),
-      incidentProbability: Float64Array.from(this.incident),
-      recovery: Float64Array.from(this.recovery),
-    };
-  }
-}
-
-function grown<T extends Uint32Array | Uint8Array>(from: T, to: T, used: number): T {
-  to.set(from.subarray(0, used) as never);
-  return to;
 }
 
 function shares(dis: number, satisfied: number, del: number): QuarterRow['satisfactionShare'] {
@@ -1643,7 +1298,7 @@ export interface RunSummary {
  * segment alone and rebuild the firm's totals with combineSummaries.
  */
 export function simulateSummary(market: Market, strategy: Strategy, options: RunOptions, segments?: readonly string[]): RunSummary {
-  return new MarketModel(market, strategy, options, {}, segments).summaryToHorizon();
+  return new MarketModel(market, strategy, options, undefined, segments).summaryToHorizon();
 }
 
 /**
@@ -1683,28 +1338,4 @@ export function combineSummaries(market: Market, parts: readonly SegmentSummary[
     out.customerEquity[t] = cum + discountFactor[t]! * clv;
   }
   return out;
-}
-
-/** A run with what it was asked to record: the same RunResult as simulate(), plus the records and the run's events. */
-export interface ObservedRun {
-  run: RunResult;
-  /** One per key of `observe.trace`, in that order. */
-  traces: CustomerTrace[];
-  census: Census | null;
-  valuation: Valuation | null;
-  /** What happened when (seeded rival promotions and scheduled events), clipped to the horizon. */
-  events: RunEvent[];
-}
-
-/** simulate() with opt-in records; the run's numbers are those of simulate() to the bit. */
-export function simulateObserved(market: Market, strategy: Strategy, options: RunOptions, observe: Observe): ObservedRun {
-  const model = new MarketModel(market, strategy, options, observe);
-  const run = model.runToHorizon();
-  return {
-    run,
-    traces: model.traced(),
-    census: model.censusSoFar(),
-    valuation: model.valuation(),
-    events: runEvents(market, options.seed, options.quarters),
-  };
 }

@@ -1,13 +1,15 @@
 // Public API of the market model: everything the site, labs, CLI and tests import comes from here.
 // Re-exports only; the model lives in engine.ts, data in market.ts, formulas in analytics.ts.
-export { MODEL_VERSION, MarketModel, RunTooLargeError, simulate, simulateObserved, simulateSummary, combineSummaries } from './engine.ts';
+export { MODEL_VERSION, MarketModel, RunTooLargeError, simulate, simulateSummary, combineSummaries } from './engine.ts';
+export { runObserver, simulateObserved } from './observer.ts';
+export type { ObservedRun } from './observer.ts';
 export { MAX_CUSTOMERS, MAX_QUARTERS } from './limits.ts';
 export type {
   RunOptions,
   QuarterRow,
   RunResult,
   DefectionBySatisfaction,
-  ObservedRun,
+  RunObserver,
   RunSummary,
   SegmentSummary,
   SummarySeries,
@@ -16,6 +18,8 @@ export { runEvents } from './events.ts';
 export { WATERFALL_DRIVERS, equityWaterfall, waterfallSummary } from './waterfall.ts';
 export type { WaterfallDriver, WaterfallMetric, WaterfallRun, Waterfall, WaterfallSummary } from './waterfall.ts';
 export { STORY_KINDS, pickCustomer } from './stories.ts';
+export { SegmentRunCache } from './search.ts';
+export type { SegmentEvaluation } from './search.ts';
 export type { StoryKind, StoryQuery, StoryPick } from './stories.ts';
 export type { RunEvent } from './events.ts';
 export {
@@ -78,6 +82,16 @@ export {
   cloneStrategy,
 } from './strategy.ts';
 export type { Strategy, SegmentStrategy } from './strategy.ts';
-export { clv, marginMultiple, clvElasticities, finiteHorizonClv, responseRate, spendForRate, blattbergDeighton } from './analytics.ts';
-export type { Timing, ResponseCurve, BlattbergDeightonInput, BlattbergDeightonResult } from './analytics.ts';
+export {
+  clv,
+  marginMultiple,
+  clvElasticities,
+  finiteHorizonClv,
+  retentionClv,
+  retentionClvElasticities,
+  responseRate,
+  spendForRate,
+  blattbergDeighton,
+} from './analytics.ts';
+export type { Timing, RetentionClvInput, ResponseCurve, BlattbergDeightonInput, BlattbergDeightonResult } from './analytics.ts';
 export { dexp, dlog, dpow, dlogistic } from './detmath.ts';

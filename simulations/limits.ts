@@ -15,3 +15,9 @@ export const MAX_ROUNDS = 100;
  * "Array buffer allocation failed".
  */
 export const MAX_CUSTOMERS = 4_000_000;
+
+/**
+ * The most customer-quarters a census (observe.ts) records: 6 bytes each, so at most 120 MB. The lab's
+ * market view needs about 410,000 (10,000 customers × 41 quarters); a run that would pass it is refused.
+ */
+export const MAX_CENSUS_ENTRIES = 20_000_000;

@@ -12,11 +12,14 @@ import {
   defaultStrategy,
   getPreset,
   runEvents,
+  runObserver,
   simulate,
   simulateObserved,
   uniformLevelStrategy,
   type Market,
+  type Observe,
   type PresetId,
+  type RunObserver,
   type Strategy,
 } from '../../../simulations/index.ts';
 import { PURPOSE, uniform } from '../../../simulations/random.ts';
@@ -72,12 +75,74 @@ describe('observing a run changes none of its numbers', () => {
     }
   });
 
+  it('a model stepped round by round with strategy changes gives the same run observed or not', () => {
+    const m = getPreset('default');
+    const keys = sampleKeys(m, defaultStrategy(m), 12, 8);
+    const play = (observe?: Observe) => {
+      const model = new MarketModel(m, defaultStrategy(m), { seed: SEED, quarters: 12 }, observe && runObserver(observe));
+      for (let q = 0; q < 12; q++) {
+        if (q === 4) model.setStrategy(uniformLevelStrategy(m, 'partnership'));
+        if (q === 8) model.setStrategy(uniformLevelStrategy(m, 'basic'));
+        model.step();
+      }
+      return model;
+    };
+    const seen = play({ trace: keys, census: true, valuation: true });
+    expect(JSON.stringify(seen.result())).toBe(JSON.stringify(play().result()));
+    expect(JSON.stringify(seen.result())).toBe(JSON.stringify(play({}).result()));
+    expect(seen.censusSoFar()!.quarters).toBe(12);
+    expect(seen.valuation()!.discountFactor).toHaveLength(12);
+    expect(seen.traced().filter((t) => t.steps.length > 0)).toHaveLength(keys.length);
+  });
+
   it('refuses more than MAX_TRACED keys or a key that is not a 32-bit whole number, with a message', () => {
     const m = getPreset('default');
     const keys = Array.from({ length: MAX_TRACED + 1 }, (_, i) => i);
-    expect(() => new MarketModel(m, defaultStrategy(m), { seed: 1, quarters: 1 }, { trace: keys })).toThrow(/at most 16/);
-    expect(() => new MarketModel(m, defaultStrategy(m), { seed: 1, quarters: 1 }, { trace: [-1] })).toThrow(/whole number/);
-    expect(() => new MarketModel(m, defaultStrategy(m), { seed: 1, quarters: 1 }, { trace: [2 ** 32] })).toThrow(/whole number/);
+    expect(() => runObserver({ trace: keys })).toThrow(/at most 16/);
+    expect(() => runObserver({ trace: [-1] })).toThrow(/whole number/);
+    expect(() => runObserver({ trace: [2 ** 32] })).toThrow(/whole number/);
+    expect(() => runObserver({ trace: [7, 7] })).toThrow(/traced twice/);
+    expect(() => simulateObserved(m, defaultStrategy(m), { seed: 1, quarters: 1 }, { trace: [7, 7] })).toThrow(/traced twice/);
+  });
+
+  it('a trace that would tell another story than the engine stepped throws instead of misleading', () => {
+    // The trace explains each quarter with its own copy of customerStep's arithmetic; here the engine's
+    // step sees a promise term 0.01 higher than the explanation did, as if the two copies had drifted.
+    const m = getPreset('default');
+    const keys = sampleKeys(m, defaultStrategy(m), 4, 1);
+    const inner = runObserver({ trace: keys });
+    let reads = 0;
+    const drifting: RunObserver = {
+      reset: (model) => inner.reset(model),
+      tracedSlots: () => inner.tracedSlots(),
+      traceStep: (model, c, s, j, write, t) =>
+        inner.traceStep(
+          model,
+          new Proxy(c, { get: (o, p) => (p === 'promiseTerm' && reads++ % 2 === 1 ? o.promiseTerm + 0.01 : Reflect.get(o, p)) }),
+          s,
+          j,
+          write,
+          t,
+        ),
+      departed: (s, from, to) => inner.departed(s, from, to),
+      passDone: (model, c, df) => inner.passDone(model, c, df),
+      quarterDone: (model, from, t) => inner.quarterDone(model, from, t),
+      traced: () => inner.traced(),
+      census: (q) => inner.census(q),
+      valuation: () => inner.valuation(),
+    };
+    const model = new MarketModel(m, defaultStrategy(m), { seed: SEED, quarters: 4 }, drifting);
+    expect(() => model.runToHorizon()).toThrow(/differs from the engine's step/);
+    expect(reads).toBeGreaterThan(1);
+  });
+
+  it('MarketModel takes an observer, and says so when given the options of one', () => {
+    const m = getPreset('default');
+    const options = { census: true } as unknown as RunObserver;
+    expect(() => new MarketModel(m, defaultStrategy(m), { seed: 1, quarters: 1 }, options)).toThrow(/runObserver\(/);
+    const model = new MarketModel(m, defaultStrategy(m), { seed: 1, quarters: 1 });
+    model.step();
+    expect([model.traced(), model.censusSoFar(), model.valuation()]).toEqual([[], null, null]);
   });
 });
 
@@ -136,7 +201,11 @@ describe('a traced customer', () => {
         expect(s.left !== null).toBe(s.churnDraw < h);
         if (s.left === 'customer') expect(s.churnDraw).toBeLessThan(s.hazards.customer);
         if (s.left === null) expect(s.margin).not.toBe(0);
-        else expect(s.revenue).toBe(0);
+        else expect(s).toMatchObject({ revenue: 0, margin: 0, spurious: false });
+        expect(s.state).toBe(
+          s.satisfaction >= mech.delightedFrom ? 'delighted' : s.satisfaction < mech.dissatisfiedBelow ? 'dissatisfied' : 'satisfied',
+        );
+        expect(s.heldBy).toBe(1 - (1 - s.bond) * (1 - s.financialBond));
       }
     }
   });
@@ -228,6 +297,13 @@ describe('the census', () => {
     );
     expect(bytes).toBeGreaterThan(2e6);
     expect(bytes).toBeLessThan(4e6);
+  });
+
+  it('refuses a census larger than MAX_CENSUS_ENTRIES before the run, naming the limit', () => {
+    const m = getPreset('default');
+    expect(() => simulateObserved(m, defaultStrategy(m), { seed: 1, quarters: 400, customersScale: 5 }, { census: true })).toThrow(
+      /at most 20000000 customer-quarters; this run would record about 20050000/,
+    );
   });
 
   it('a run that was not asked for a census has none', () => {

@@ -3,7 +3,9 @@
 // (also when segments are simulated apart, as a search that changes one segment may do). No timings here.
 import { describe, expect, it } from 'vitest';
 import {
+  LEVELS,
   PRESET_IDS,
+  SegmentRunCache,
   combineSummaries,
   defaultStrategy,
   getPreset,
@@ -94,5 +96,37 @@ describe('simulateSummary', () => {
     const s = simulateSummary(m, st, { seed: 1, quarters: 2 });
     expect(() => combineSummaries(m, s.segments.slice(1), s.discountFactor)).toThrow(/consumers" exactly once/);
     expect(() => combineSummaries(m, [...s.segments, s.segments[0]!], s.discountFactor)).toThrow(/exactly once/);
+  });
+});
+
+describe('SegmentRunCache (for "find the optimum")', () => {
+  it("gives simulate()'s equity bit for bit and reruns only the segments whose settings are new", () => {
+    const m = getPreset('default');
+    const opts = { seed: 2026, quarters: 24 };
+    const cache = new SegmentRunCache(m, opts);
+    const check = (st: ReturnType<typeof defaultStrategy>) => {
+      const run = simulate(m, st, opts);
+      const e = cache.evaluate(st);
+      expect(e.total).toBe(run.overall[23]!.customerEquity);
+      for (const p of m.segments) expect(e.bySegment[p.id]).toBe(run.bySegment[p.id]![23]!.customerEquity);
+    };
+    // Every segment on each level preset: 5 × 3 segment runs.
+    for (const level of LEVELS) check(uniformLevelStrategy(m, level));
+    expect(cache.segmentRuns).toBe(15);
+    // Any mix of those presets (a coordinate search over presets) needs no new run.
+    const mix = uniformLevelStrategy(m, 'basic');
+    mix.segments['key-accounts'] = { investment: levelPresetInvestment(m, 'key-accounts', 'partnership') };
+    mix.segments.consumers = { investment: levelPresetInvestment(m, 'consumers', 'reactive') };
+    check(mix);
+    expect(cache.segmentRuns).toBe(15);
+    // Fine-tuning one level of one segment: one new segment run.
+    mix.segments['key-accounts']!.investment.proactive += 5;
+    check(mix);
+    expect(cache.segmentRuns).toBe(16);
+    // A firm-wide setting touches every segment.
+    check({ ...mix, promiseLevel: 4 });
+    expect(cache.segmentRuns).toBe(19);
+    expect(cache.customerQuarters).toBeGreaterThan(0);
+    expect(() => cache.evaluate({ ...mix, quality: 9 })).toThrow(/quality/);
   });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MarketModel,
+  runObserver,
   WATERFALL_DRIVERS,
   defaultStrategy,
   dpow,
@@ -72,7 +73,7 @@ describe('equity waterfall: the parts add up to the change', () => {
     const start = scenarioInitialStrategy(s, market);
     const quarters = s.rounds * s.quartersPerRound;
     const play = (decide: (round: number) => Strategy): WaterfallRun => {
-      const model = new MarketModel(market, decide(0), { seed: s.seed, quarters }, { valuation: true });
+      const model = new MarketModel(market, decide(0), { seed: s.seed, quarters }, runObserver({ valuation: true }));
       for (let r = 0; r < s.rounds; r++) {
         if (r > 0) model.setStrategy(decide(r));
         for (let k = 0; k < s.quartersPerRound; k++) model.step();
