@@ -421,7 +421,9 @@ test('the market view: text alternative announced on pause, not while playing; n
   const q = await view.getAttribute('data-quarter');
   await expect(announce).toContainText(`Quarter ${q}.`);
   await expect(announce).toContainText('Consumers (many, low value):');
-  // A step plays the quarter in (leavers out, newcomers in) where motion is allowed…
+  // A step plays the quarter in (leavers out, newcomers in) where motion is allowed… (once the last quarter played
+  // has finished its tween, so the step's own start is seen as a change)
+  await expect(view).toHaveAttribute('data-animating', 'false');
   await watchAnimation();
   await page.getByRole('button', { name: 'Step one quarter' }).click();
   await expect(view).toHaveAttribute('data-animated-once', 'true');
