@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { describeTrend, trendKey } from '@/kit/charts/summary';
 import { keyStep, nearestIndex, quarterTicks } from '@/kit/charts/geometry';
 import { frameLayout, heatScale, valueExtent, type ExtentInput, type LayoutInput } from '@/kit/charts/scales';
-import { bandPath, linePath, stackedPaths } from '@/kit/charts/paths';
+import { bandPath, linePath, lonePoints, stackedPaths } from '@/kit/charts/paths';
 import { chartTable, readoutAt, readoutText, type ReadoutInput } from '@/kit/charts/readout';
 import type { ChartSeries } from '@/kit/charts/types';
 import { pathEnd } from '@/kit/charts/exportSvg';
@@ -228,6 +228,16 @@ describe('layer paths', () => {
       name: 'linePath: nothing finite draws nothing',
       args: () => linePath([1, 2, 3], [Number.NaN, Number.NaN, Number.NaN], X, Y),
       expected: '',
+    },
+    {
+      name: 'lonePoints: a value with no finite neighbour (which a line cannot show), and none beyond x',
+      args: () => lonePoints([1, 2, 3, 4, 5], [5, null, 7, 8, null, 9], X, Y),
+      expected: [{ i: 0, cx: 10, cy: 95 }],
+    },
+    {
+      name: 'lonePoints: the last quarter alone, after a run of gaps',
+      args: () => lonePoints([1, 2, 3], [Number.NaN, null, 4], X, Y),
+      expected: [{ i: 2, cx: 30, cy: 96 }],
     },
     {
       name: 'bandPath: upper edge out, lower edge back',
