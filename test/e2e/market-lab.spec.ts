@@ -187,6 +187,14 @@ for (const locale of locales) {
     await expect(page.locator('[data-figure="equity"] .value')).not.toHaveText('–');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // With a baseline pinned, the two buttons share one row (short labels): the strip stays a strip (it was 205 px).
+    await page.getByTestId('pin').click();
+    await settled(page);
+    await expect(page.getByTestId('clear-baseline')).toBeVisible();
+    const pin = (await page.getByTestId('pin').boundingBox())!;
+    const clear = (await page.getByTestId('clear-baseline').boundingBox())!;
+    expect(Math.abs(pin.y - clear.y)).toBeLessThan(2);
+    expect((await strip.boundingBox())!.height).toBeLessThanOrEqual(175);
     expect(await seriousViolations(page)).toEqual([]);
   });
 
