@@ -1,7 +1,8 @@
 // The course as pages see it: lessons per locale in order, previous/next, static paths, and the catalogue of what
 // progress may name (for imports).
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { locales, type Locale } from '@/i18n';
+import { locales, t, url, type Locale } from '@/i18n';
+import { splitSections } from './sections';
 import { courseSlugs, resolveLesson, splitLessonId, type Resolved } from './lessons';
 import { reverseCardId, termCardId } from './flashcards';
 
@@ -39,5 +40,28 @@ export async function progressCatalogue(): Promise<{ lessons: string[]; question
     questions: quizzes.flatMap((q) => q.data.questions.map((question) => `${q.data.lesson}/${question.id}`)),
     termCards: glossary.flatMap((g) => [termCardId(g.id), reverseCardId(g.id)]),
     predictions: [...predictions].sort(),
+  };
+}
+
+/** For "continue where you left off": the lessons in course order and, per lesson, its section ids and titles. */
+export async function continueData(locale: Locale): Promise<{
+  lessons: { slug: string; order: number; title: string; href: string }[];
+  sectionTitles: Record<string, Record<string, string>>;
+}> {
+  const course = await getCourse(locale);
+  const quizHeading = t(locale, 'learn.quiz.heading');
+  return {
+    lessons: course.map((c) => ({
+      slug: c.slug,
+      order: c.lesson.data.order,
+      title: c.lesson.data.title,
+      href: url(`/${locale}/learn/${c.slug}/`),
+    })),
+    sectionTitles: Object.fromEntries(
+      course.map((c) => [
+        c.slug,
+        { ...Object.fromEntries(splitSections(c.lesson.body ?? '').map((s) => [s.id, s.title])), [`quiz-${c.slug}-heading`]: quizHeading },
+      ]),
+    ),
   };
 }

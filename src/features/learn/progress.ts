@@ -2,7 +2,6 @@
 // the learner's place) under a versioned schema, with export/import. Never throws at a page, never drops a stored value
 // (unreadable ones are set aside first); no DOM besides the Storage passed in (tests pass fakes that fail on purpose).
 import { clip } from '@sim/text';
-import { missedCardId, rateCard } from './flashcards';
 
 export const PROGRESS_VERSION = 1;
 export const STORAGE_KEY = 'crm-lab:learn:progress';
@@ -407,6 +406,12 @@ export function markLessonRead(p: Progress, slug: string, nowIso: string): Progr
   return { ...p, lessonsRead: { ...p.lessonsRead, [slug]: nowIso } };
 }
 
+/** The flashcard id of a missed question (`missed:${lesson}/${question}`); flashcards.ts uses the same. */
+export const missedCardId = (missedKey: string) => `missed:${missedKey}`;
+
+/** A flashcard review (FSRS, in flashcards.ts): passed in, so pages that only show progress do not load the scheduler. */
+export type CardReview = (stored: StoredCard | undefined, rating: 1 | 3, now: Date) => StoredCard;
+
 /**
  * Records a graded attempt: best score, attempt count, the questions missed (for flashcards and the revise list)
  * and the ones answered right at the first try. A missed question answered right later leaves the revise list and
@@ -420,6 +425,7 @@ export function recordQuizAttempt(
   missedQuestionIds: readonly string[],
   nowIso: string,
   rightQuestionIds: readonly string[] = [],
+  review?: CardReview,
 ): Progress {
   const clamped = Math.min(1, Math.max(0, score));
   const prev = p.quizzes[lesson];
@@ -439,7 +445,7 @@ export function recordQuizAttempt(
     else if (known.resolved) {
       missed[key] = { lesson, question, at: nowIso };
       const cardId = missedCardId(key);
-      if (cards[cardId]) cards[cardId] = rateCard(cards[cardId], 1, now);
+      if (cards[cardId] && review) cards[cardId] = review(cards[cardId], 1, now);
     }
   }
   for (const question of rightQuestionIds) {
@@ -448,7 +454,7 @@ export function recordQuizAttempt(
     if (!known || known.resolved) continue;
     missed[key] = { ...known, resolved: nowIso };
     const cardId = missedCardId(key);
-    cards[cardId] = rateCard(cards[cardId], 3, now);
+    if (review) cards[cardId] = review(cards[cardId], 3, now);
   }
   return { ...p, quizzes: { ...p.quizzes, [lesson]: record }, missed, cards };
 }

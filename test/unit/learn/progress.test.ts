@@ -31,7 +31,7 @@ import {
   type Progress,
   type StoredCard,
 } from '../../../src/features/learn/progress';
-import { missedCardId } from '../../../src/features/learn/flashcards';
+import { missedCardId, rateCard } from '../../../src/features/learn/flashcards';
 
 /** An in-memory Storage; `quotaBytes` makes setItem throw QuotaExceededError like a full browser. */
 class FakeStorage implements Storage {
@@ -262,14 +262,14 @@ describe('export and import', () => {
 
 describe('the learning loop in progress', () => {
   it('a missed question answered right at the first try later leaves the revise list; its card follows FSRS', () => {
-    let p = recordQuizAttempt(emptyProgress(), 'a', 0.5, ['q1', 'q2'], T0, ['q3']);
+    let p = recordQuizAttempt(emptyProgress(), 'a', 0.5, ['q1', 'q2'], T0, ['q3'], rateCard);
     expect(
       toRevise(p)
         .map((m) => m.question)
         .sort(),
     ).toEqual(['q1', 'q2']);
     expect(p.cards).toEqual({});
-    p = recordQuizAttempt(p, 'a', 0.75, ['q2'], T1, ['q1', 'q3']);
+    p = recordQuizAttempt(p, 'a', 0.75, ['q2'], T1, ['q1', 'q3'], rateCard);
     expect(toRevise(p).map((m) => m.question)).toEqual(['q2']);
     expect(p.missed['a/q1']!.resolved).toBe(T1);
     // The right answer counts as a good review: the card is scheduled by FSRS, not deleted, not due at once.
@@ -278,7 +278,7 @@ describe('the learning loop in progress', () => {
     expect(Date.parse(cardState.due)).toBeGreaterThan(Date.parse(T1));
     expect(validateProgress(p).ok).toBe(true);
     // Missed again: back on the list, and the card lapses.
-    const again = recordQuizAttempt(p, 'a', 0.5, ['q1'], '2026-12-01T08:00:00.000Z');
+    const again = recordQuizAttempt(p, 'a', 0.5, ['q1'], '2026-12-01T08:00:00.000Z', [], rateCard);
     expect(
       toRevise(again)
         .map((m) => m.question)
