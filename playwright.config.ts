@@ -18,6 +18,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // The built site registers a service worker that precaches every page (≈ 8 MB). Specs that are not about
+    // it keep it off, so each fresh context doesn't download the whole site; the offline and embed specs allow it.
+    serviceWorkers: 'block',
     trace: 'off',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -4,29 +4,95 @@
 import { dexp, dlog, dpow } from './detmath.ts';
 
 /**
- * Timing convention of the first margin.
- * 'end'  : margin received at the end of each period the customer survives (Gupta & Lehmann):
- *          CLV = m·r / (1 + i − r). This is the engine's convention.
- * 'start': the first margin is received at once, then at the start of each period survived:
- *          CLV = m·(1 + i) / (1 + i − r).
+ * When, within each period, a margin (or a cost) is booked. A customer is present in period k
+ * (from time k − 1 to time k) with probability r^(k−1) and stays at its end with probability r.
+ * 'start': at time k − 1, paid by every customer present in the period (the first margin at once).
+ * 'middle': at time k − ½, paid by every customer present (Berger & Nasr's promotion spending,
+ *           spread through the year and counted at mid-year).
+ * 'end'   : at time k; a margin is paid only by customers who stay through the period (Gupta &
+ *           Lehmann, and the engine: CLV = m·r / (1 + i − r)); a cost by every customer present.
+ * Infinite horizon, margin only: 'end' m·r/(1+i−r), 'start' m·(1+i)/(1+i−r), 'middle' m·√(1+i)/(1+i−r).
  */
-export type Timing = 'end' | 'start';
+export type Timing = 'start' | 'middle' | 'end';
 
 function checkRates(r: number, i: number): void {
   if (!(r >= 0 && r < 1 + i)) throw new RangeError(`retention must be in [0, 1 + i); got ${r}`);
   if (!(i > -1)) throw new RangeError(`discount rate must be > −1; got ${i}`);
 }
 
-/** Margin multiple: CLV per unit of margin per period (r/(1+i−r) or (1+i)/(1+i−r)). */
-export function marginMultiple(retention: number, discountRate: number, timing: Timing = 'end'): number {
-  checkRates(retention, discountRate);
-  const denom = 1 + discountRate - retention;
-  return timing === 'end' ? retention / denom : (1 + discountRate) / denom;
+/** Discount factor of a booking at each timing, relative to the start of the period (√ is exactly rounded). */
+function timingFactor(timing: Timing, i: number): number {
+  return timing === 'start' ? 1 : timing === 'middle' ? 1 / Math.sqrt(1 + i) : 1 / (1 + i);
 }
 
-/** Infinite-horizon CLV with constant margin m, retention r and discount rate i per period. */
+/**
+ * Σ_{k=1..T} q^(k−1) with q = r/(1+i): the present value, at the start of period 1, of one unit booked
+ * at the start of every period in which the customer is present. T = Infinity gives 1/(1 − q).
+ */
+function presenceSum(r: number, i: number, periods: number): number {
+  const q = r / (1 + i);
+  if (periods === Infinity) return 1 / (1 - q);
+  // Geometric sum; exact closed form except at q = 1.
+  return q === 1 ? periods : (1 - dpow(q, periods)) / (1 - q);
+}
+
+/** The general retention-model CLV of Berger & Nasr (1998); see retentionClv. */
+export interface RetentionClvInput {
+  /** Margin (gross contribution) per customer per period. */
+  margin: number;
+  /** Retention rate per period. */
+  retention: number;
+  /** Discount rate per period. */
+  discountRate: number;
+  /** Periods counted from acquisition; Infinity (the default) for the closed form. */
+  periods?: number;
+  /** When each period's margin arrives; default 'end' (Gupta & Lehmann, the engine). */
+  marginTiming?: Timing;
+  /** Retention cost (promotion, relationship spending) per customer present in a period; default 0. */
+  retentionCost?: number;
+  /** When each period's retention cost is spent; default 'middle' (Berger & Nasr). */
+  costTiming?: Timing;
+  /** A margin received at once on acquisition, before the first period (Berger & Nasr's first purchase at time 0). */
+  marginAtAcquisition?: number;
+  /** Paid at once on acquisition; default 0. */
+  acquisitionCost?: number;
+}
+
+/**
+ * CLV of one customer with constant margin m, retention r, discount rate i and retention cost c per
+ * period, over T periods (Berger & Nasr 1998, "Customer lifetime value: marketing models and
+ * applications", Journal of Interactive Marketing 12(1), 17–30):
+ *   CLV = m0 + (m·a − c·b) · Σ_{k=1..T} (r/(1+i))^(k−1) − AC,
+ * a = 1, 1/√(1+i) or r/(1+i) for margins at the start, middle or end of each period, b = 1, 1/√(1+i)
+ * or 1/(1+i) for costs, m0 a margin at acquisition. Their case 1 (a purchase at once, then one a year
+ * for n years, promotion at mid-year) is m0 = m, 'end' margins, 'middle' costs, T = n.
+ */
+export function retentionClv(p: RetentionClvInput): number {
+  const r = p.retention;
+  const i = p.discountRate;
+  const periods = p.periods ?? Infinity;
+  if (periods === Infinity) checkRates(r, i);
+  else {
+    if (!(r >= 0) || !(i > -1)) throw new RangeError(`retention must be ≥ 0 and discount rate > −1; got ${r}, ${i}`);
+    if (!Number.isInteger(periods) || periods < 0) throw new RangeError('periods must be an integer ≥ 0 or Infinity');
+  }
+  const marginTiming = p.marginTiming ?? 'end';
+  // An end-of-period margin is paid only by those who stay: one more factor r.
+  const a = marginTiming === 'end' ? r / (1 + i) : timingFactor(marginTiming, i);
+  const b = timingFactor(p.costTiming ?? 'middle', i);
+  const perPeriod = p.margin * a - (p.retentionCost ?? 0) * b;
+  // presenceSum is finite: an infinite horizon requires r < 1 + i (checkRates above).
+  return (p.marginAtAcquisition ?? 0) + perPeriod * presenceSum(r, i, periods) - (p.acquisitionCost ?? 0);
+}
+
+/** Margin multiple: CLV per unit of margin per period, without costs (r/(1+i−r), (1+i)/(1+i−r), √(1+i)/(1+i−r) if infinite). */
+export function marginMultiple(retention: number, discountRate: number, timing: Timing = 'end', periods = Infinity): number {
+  return retentionClv({ margin: 1, retention, discountRate, marginTiming: timing, periods });
+}
+
+/** Infinite-horizon CLV with constant margin m, retention r and discount rate i per period (Gupta & Lehmann). */
 export function clv(marginPerPeriod: number, retention: number, discountRate: number, timing: Timing = 'end'): number {
-  return marginPerPeriod * marginMultiple(retention, discountRate, timing);
+  return retentionClv({ margin: marginPerPeriod, retention, discountRate, marginTiming: timing });
 }
 
 /**
@@ -40,17 +106,33 @@ export function clvElasticities(m: number, r: number, i: number): { retention: n
 }
 
 /**
+ * Point elasticities of retentionClv (acquisition terms left out, as in Gupta & Lehmann) to retention,
+ * margin and discount rate, by central differences of ±1e-6 relative (accurate to about 1e-9): with a
+ * retention cost or a finite horizon there is no short closed form. NaN where the CLV is 0 (no
+ * percentage change exists); 0 for an input that is 0.
+ */
+export function retentionClvElasticities(p: RetentionClvInput): { retention: number; margin: number; discount: number } {
+  const base: RetentionClvInput = { ...p, acquisitionCost: 0, marginAtAcquisition: 0 };
+  const v = retentionClv(base);
+  const h = 1e-6;
+  const el = (key: 'retention' | 'margin' | 'discountRate'): number => {
+    const x = base[key] ?? 0;
+    if (v === 0) return NaN;
+    // x·(dV/dx)/V is 0 at x = 0 (the derivative is finite there).
+    if (x === 0) return 0;
+    const up = retentionClv({ ...base, [key]: x * (1 + h) });
+    const down = retentionClv({ ...base, [key]: x * (1 - h) });
+    return (up - down) / (2 * h * v);
+  };
+  return { retention: el('retention'), margin: el('margin'), discount: el('discountRate') };
+}
+
+/**
  * CLV over a finite number of periods, net of an acquisition cost paid at once.
  * 'end':   Σ_{t=1..T} m·r^t/(1+i)^t − AC;   'start': Σ_{t=0..T−1} m·r^t/(1+i)^t − AC.
  */
 export function finiteHorizonClv(m: number, r: number, i: number, periods: number, acquisitionCost = 0, timing: Timing = 'end'): number {
-  if (!(r >= 0) || !(i > -1)) throw new RangeError(`retention must be ≥ 0 and discount rate > −1; got ${r}, ${i}`);
-  if (!Number.isInteger(periods) || periods < 0) throw new RangeError('periods must be an integer ≥ 0');
-  const q = r / (1 + i);
-  // Geometric sum of q^t; exact closed form except at q = 1.
-  const geometric = q === 1 ? periods : (1 - dpow(q, periods)) / (1 - q);
-  const sum = timing === 'end' ? m * q * geometric : m * geometric;
-  return sum - acquisitionCost;
+  return retentionClv({ margin: m, retention: r, discountRate: i, periods, marginTiming: timing, acquisitionCost });
 }
 
 /** Blattberg & Deighton response curve: rate = ceiling·(1 − e^(−k·spend)). */

@@ -9,9 +9,15 @@ export const MAX_QUARTERS = 400;
 export const MAX_ROUNDS = 100;
 
 /**
- * The most customers one run holds. Each customer costs 41 bytes of typed arrays and the engine keeps
- * up to twice that as room to grow, so 4 million customers stay under about 330 MB; the default market
- * at --scale 100 starts with 1 million. A run that would pass it is refused instead of failing on
+ * The most customers one run holds. Each customer costs 46 bytes of typed arrays (state and a slot
+ * of the departure buffer) and the arrays grow by half when full, so 4 million customers stay under
+ * about 280 MB (briefly more while the arrays grow); the default market at --scale 100 starts with 1 million. A run that would pass it is refused instead of failing on
  * "Array buffer allocation failed".
  */
 export const MAX_CUSTOMERS = 4_000_000;
+
+/**
+ * The most customer-quarters a census (observe.ts) records: 6 bytes each, so at most 120 MB. The lab's
+ * market view needs about 410,000 (10,000 customers × 41 quarters); a run that would pass it is refused.
+ */
+export const MAX_CENSUS_ENTRIES = 20_000_000;

@@ -202,9 +202,12 @@ export const DEFAULT_MECHANISMS: MechanismParams = {
   voiceCeiling: 0.5,
   followUpCeiling: 0.4,
   calibrationCeiling: 0.15,
-  improvementPerQuarter: 0.03,
+  // 1.1.0: 0.12 and 0.08 (were 0.03 and 0.02): the same steady state (about 0.33 points at the
+  // standard accountable spend) reached with a time constant of about 4 quarters instead of 17, so
+  // follow-up pays within the horizons the lab offers and Kotler's matrix holds from 4 to 80 quarters.
+  improvementPerQuarter: 0.12,
   improvementCap: 0.5,
-  improvementDecayPerQuarter: 0.02,
+  improvementDecayPerQuarter: 0.08,
   attentionProactive: 0.25,
   attentionPartnership: 0.35,
   crossSellCeiling: 0.3,
@@ -236,8 +239,14 @@ export const DEFAULT_FIRM: FirmParams = {
   brandLoyaltyPointsPerPoint: 0.2,
 };
 
-/** Standard spends per level, per customer per quarter, shared by the Kotler grid. */
-const KOTLER_STANDARD: Investment = { reactive: 1, accountable: 3, proactive: 16, partnership: 60 };
+/** Standard spends per level, per customer per quarter, of the neutral segment (and so the single-segment presets). */
+const BASE_STANDARD: Investment = { reactive: 1, accountable: 3, proactive: 16, partnership: 60 };
+/**
+ * Standard spends of the Kotler grid. 1.1.0: accountable 4.5 and partnership 70 (were 3 and 60), so that
+ * each level's break-even margin lies between the grid's per-customer margins at every horizon from 4 to
+ * 80 quarters (simulations/README.md, "Kotler's matrix at every horizon").
+ */
+const KOTLER_STANDARD: Investment = { reactive: 1, accountable: 4.5, proactive: 16, partnership: 70 };
 const UNIT_SENSITIVITY: Investment = { reactive: 1, accountable: 1, proactive: 1, partnership: 1 };
 
 /** A neutral segment; presets change what differs. */
@@ -254,7 +263,7 @@ export const BASE_SEGMENT: SegmentParams = {
   incidentProbabilityPerQuarter: 0.1,
   incidentSeverity: 1.5,
   sensitivity: UNIT_SENSITIVITY,
-  standardInvestment: KOTLER_STANDARD,
+  standardInvestment: BASE_STANDARD,
   naturalChurnPerQuarter: 0.02,
   dissatisfactionChurnPerQuarter: 0.4,
   competitiveIntensity: 0.5,
@@ -293,6 +302,7 @@ function kotlerPreset(n: KotlerNumber, m: KotlerMargin): Market {
         initialCustomers: size,
         revenuePerQuarter: KOTLER_REVENUE[n],
         marginRate: KOTLER_MARGIN_RATE[m],
+        standardInvestment: KOTLER_STANDARD,
         acquisitionBasePerQuarter: size * 0.03,
         acquisitionCeilingPerQuarter: 0,
         referralsPerDelightedPerQuarter: 0.02,

@@ -70,5 +70,10 @@ export function segmentKey(root: number, segmentId: string): number {
  * meet the same first k customers with the same luck.
  */
 export function customerKey(segKey: number, arrivalQuarter: number, ordinal: number): number {
-  return hash2(hash2(segKey, arrivalQuarter), ordinal);
+  return hash2(cohortKey(segKey, arrivalQuarter), ordinal);
+}
+
+/** The part of customerKey shared by everyone who joined a segment in one quarter (computed once per cohort). */
+export function cohortKey(segKey: number, arrivalQuarter: number): number {
+  return hash2(segKey, arrivalQuarter);
 }

@@ -7,4 +7,5 @@ export type ReleaseLoaders = Readonly<Record<string, () => Promise<ModelRelease>
 
 export const RELEASED: ReleaseLoaders = {
   '1.0.0': () => import('./1.0.0/index.ts'),
+  '1.1.0': () => import('./1.1.0/index.ts'),
 };

@@ -115,3 +115,48 @@ test('a hostile link (a 100 KB parameter name, 9,000 unknown keys) gives a small
   }
   await expect(page.getByTestId('url-notice')).toContainText('8992 more not listed.');
 });
+
+test('CLV lab: timing, retention cost and horizon by keyboard, in the URL and in the figures (Berger & Nasr’s case 1)', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // Case 1 of Berger & Nasr without their first purchase at once: 568.78 − 260 = 308.78; promotion worth 120.61.
+  await page.goto('/en/lab/clv/?v=1&margin=260&retention=0.75&discount=0.2&acq=0&timing=end&cost=50&horizon=years&years=10');
+  await hydrated(page);
+  const figure = (label: string) =>
+    page
+      .locator('.lab-keyfigures div')
+      .filter({ has: page.locator('dt', { hasText: label }) })
+      .locator('dd');
+  await expect(figure('CLV, margin at the end of each year')).toHaveText('309 units');
+  await expect(figure('Present value of retention costs')).toHaveText('121 units');
+  const years = page.locator('input[type="range"][id$="-years-slider"]');
+  await expect(years).toBeEnabled();
+  expect(await seriousViolations(page, { include: '.lab' })).toEqual([]);
+
+  // No end: (260·0.625 − 50/√1.2) / (1 − 0.625) = 311.62; the years control is switched off.
+  await page.getByRole('radio', { name: 'A fixed number of years' }).focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('radio', { name: 'No end' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'No end' })).toBeFocused();
+  await expect.poll(() => new URL(page.url()).searchParams.get('horizon')).toBe('forever');
+  await expect(years).toBeDisabled();
+  await expect(figure('CLV, margin at the end of each year')).toHaveText('312 units');
+
+  // Margin in the middle of the year: the chosen figure moves with it.
+  await page.getByRole('radio', { name: /^At the end of each year/ }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: /^In the middle of each year/ })).toBeChecked();
+  await expect.poll(() => new URL(page.url()).searchParams.get('timing')).toBe('middle');
+  await expect(page.locator('.lab-keyfigures div.chosen dt')).toHaveText('CLV, margin in the middle of each year');
+
+  // The retention cost moves by its step.
+  const cost = page.locator('input[type="range"][id$="-cost-slider"]');
+  await cost.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(cost).toHaveValue('51');
+  await expect.poll(() => new URL(page.url()).searchParams.get('cost')).toBe('51');
+  expect(errors).toEqual([]);
+});

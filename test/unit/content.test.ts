@@ -103,6 +103,35 @@ describe('lessons', () => {
     }
   });
 
+  it('both locales of a lesson have the same headings, level by level', () => {
+    // Anchors and "keep my place" rely on the two versions having the same sections in the same order.
+    const shape = (body: string) => [...body.matchAll(/^(#{2,4}) /gm)].map((m) => m[1]!.length);
+    for (const slug of SLUGS) {
+      const [en, zh] = LOCALES.map((locale) => lessonFiles.find((l) => l.slug === slug && l.locale === locale));
+      if (!en || !zh) continue;
+      expect(shape(zh.body), slug).toEqual(shape(en.body));
+    }
+  });
+
+  it('every book in the references names its edition', () => {
+    // Journal articles (volume(issue), pages), chapters in edited books, laws and reports are exempt;
+    // what is left is a book, and a book's wording changes between editions.
+    const exempt = [
+      /\d+\s*\([^)]*\),\s*\d+[–-]\d+/, // journal: 49(4), 41–50
+      /Advertising Age, \d+\(\d+\), \d+/,
+      /\bIn .+\(Eds?\.\)/, // a chapter in an edited book
+      /\[.+\]|《|Regulation \(EU\)|Directive \d/, // laws and regulations
+      /Staff Paper|Doctoral thesis|Division of Research/,
+    ];
+    const missing: string[] = [];
+    for (const l of lessonFiles) {
+      for (const ref of lessonSchema.safeParse(l.frontmatter).data?.references ?? []) {
+        if (!exempt.some((re) => re.test(ref)) && !/\(\d+(st|nd|rd|th) ed\.\)/.test(ref)) missing.push(`${l.locale}/${l.slug}: ${ref}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('every <Term id> and key term resolves to a glossary file', () => {
     const missing: string[] = [];
     for (const l of lessonFiles) {

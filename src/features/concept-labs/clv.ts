@@ -3,12 +3,13 @@
 // re-implements a formula, so the lab shows exactly the numbers the Model page and tests use.
 import {
   blattbergDeighton,
-  clv,
-  clvElasticities,
   marginMultiple,
   responseRate,
+  retentionClv,
+  retentionClvElasticities,
   type BlattbergDeightonResult,
   type ResponseCurve,
+  type RetentionClvInput,
   type Timing,
 } from '@sim/analytics';
 import type { Schema } from '@/kit/urlState';
@@ -19,14 +20,19 @@ export const TABLE_DISCOUNT = [0.1, 0.12, 0.14, 0.16] as const;
 
 /**
  * URL state (keys documented for lesson writers): margin per year, retention and discount (0..1),
- * acquisition cost, timing; Blattberg–Deighton curves (ceilings and k) and an explored spend point.
+ * acquisition cost, the margin's timing in the year (end, start, middle), a retention cost per customer
+ * per year (spent at mid-year), the horizon (forever, or `years`); Blattberg–Deighton curves (ceilings
+ * and k) and an explored spend point.
  */
 export const CLV_SCHEMA = {
   margin: { kind: 'number', min: 0, max: 1000, step: 1, default: 100 },
   retention: { kind: 'number', min: 0, max: 0.99, step: 0.01, default: 0.8 },
   discount: { kind: 'number', min: 0, max: 0.5, step: 0.01, default: 0.1 },
   acq: { kind: 'number', min: 0, max: 2000, step: 10, default: 150 },
-  timing: { kind: 'enum', values: ['end', 'start'] as const, default: 'end' },
+  timing: { kind: 'enum', values: ['end', 'start', 'middle'] as const, default: 'end' },
+  cost: { kind: 'number', min: 0, max: 500, step: 1, default: 0 },
+  horizon: { kind: 'enum', values: ['forever', 'years'] as const, default: 'forever' },
+  years: { kind: 'number', min: 1, max: 50, step: 1, default: 10 },
   acqCeil: { kind: 'number', min: 0.05, max: 1, step: 0.05, default: 0.4 },
   acqK: { kind: 'number', min: 0.005, max: 0.2, step: 0.005, default: 0.03 },
   retCeil: { kind: 'number', min: 0.05, max: 0.99, step: 0.01, default: 0.85 },
@@ -41,42 +47,70 @@ export interface ClvInputs {
   discount: number;
   acq: number;
   timing: Timing;
+  /** Retention cost per customer per year, spent at mid-year (Berger & Nasr); default 0. */
+  cost?: number;
+  /** Years counted; Infinity (the default) for no end. */
+  periods?: number;
+}
+
+/** The lab's horizon setting as a number of periods. */
+export function periodsOf(state: { horizon: 'forever' | 'years'; years: number }): number {
+  return state.horizon === 'forever' ? Infinity : state.years;
 }
 
 export interface ClvFigures {
-  /** CLV with the chosen timing. */
+  /** CLV with the chosen timing, retention cost and horizon (before the acquisition cost). */
   clv: number;
-  /** CLV with each timing convention, for side-by-side display. */
+  /** The same CLV with each timing of the margin, for side-by-side display. */
   clvEnd: number;
   clvStart: number;
+  clvMiddle: number;
   /** CLV minus the acquisition cost paid at once. */
   netClv: number;
+  /** Present value of the retention costs (what they take off the CLV). */
+  costValue: number;
+  /** Margin multiple of the chosen timing and horizon (CLV per unit of yearly margin, without costs). */
   multiple: number;
+  /** Point elasticities of this CLV (NaN where the CLV is 0). */
   elasticities: { retention: number; margin: number; discount: number };
-  /** CLV gained from 1 % more retention (relative) and from 1 % more margin, from the elasticities. */
+  /** CLV gained from 1 % more retention (relative) and from 1 % more margin, recomputed exactly. */
   gainFromOnePercentRetention: number;
   gainFromOnePercentMargin: number;
 }
 
+function inputOf(p: ClvInputs, timing: Timing = p.timing): RetentionClvInput {
+  return {
+    margin: p.margin,
+    retention: p.retention,
+    discountRate: p.discount,
+    periods: p.periods ?? Infinity,
+    marginTiming: timing,
+    retentionCost: p.cost ?? 0,
+    costTiming: 'middle',
+  };
+}
+
 export function clvFigures(p: ClvInputs): ClvFigures {
-  const value = clv(p.margin, p.retention, p.discount, p.timing);
-  const e = clvElasticities(p.margin, p.retention, p.discount);
-  const endValue = clv(p.margin, p.retention, p.discount, 'end');
+  const input = inputOf(p);
+  const value = retentionClv(input);
   return {
     clv: value,
-    clvEnd: endValue,
-    clvStart: clv(p.margin, p.retention, p.discount, 'start'),
+    clvEnd: retentionClv(inputOf(p, 'end')),
+    clvStart: retentionClv(inputOf(p, 'start')),
+    clvMiddle: retentionClv(inputOf(p, 'middle')),
     netClv: value - p.acq,
-    multiple: marginMultiple(p.retention, p.discount, p.timing),
-    elasticities: e,
-    gainFromOnePercentRetention: endValue * e.retention * 0.01,
-    gainFromOnePercentMargin: endValue * e.margin * 0.01,
+    costValue: retentionClv({ ...input, retentionCost: 0 }) - value,
+    multiple: marginMultiple(p.retention, p.discount, p.timing, input.periods),
+    elasticities: retentionClvElasticities(input),
+    // The schema caps retention at 0.99 and the discount rate at ≥ 0, so 1 % more retention stays below 1 + i.
+    gainFromOnePercentRetention: retentionClv({ ...input, retention: p.retention * 1.01 }) - value,
+    gainFromOnePercentMargin: retentionClv({ ...input, margin: p.margin * 1.01 }) - value,
   };
 }
 
 /** Margin multiples for every (retention, discount) pair of the table, rows = retention. */
-export function marginMultipleTable(timing: Timing): number[][] {
-  return TABLE_RETENTION.map((r) => TABLE_DISCOUNT.map((i) => marginMultiple(r, i, timing)));
+export function marginMultipleTable(timing: Timing, periods = Infinity): number[][] {
+  return TABLE_RETENTION.map((r) => TABLE_DISCOUNT.map((i) => marginMultiple(r, i, timing, periods)));
 }
 
 export interface BdInputs {
