@@ -99,6 +99,28 @@ for (const locale of ['en', 'zh-cn'] as const) {
     expect(await seriousViolations(page, { include: '[data-quiz]' })).toEqual([]);
   });
 
+  test(`${locale}: a "Check" pressed before the quiz has hydrated says it is loading and is replayed`, async ({ page }) => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The quiz island's own chunk (Quiz.<hash>.js), not the page's small script that records early presses.
+    await page.route(/\/_astro\/Quiz\.[A-Za-z0-9_-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`/${locale}/learn/${LESSON}/`);
+    const box = page.locator(`[data-question="${single.id}"]`);
+    await box.scrollIntoViewIfNeeded();
+    await expect(page.locator('astro-island:has([data-quiz])')).toHaveAttribute('ssr', '');
+    await box.locator(`input[value="${single.answer}"]`).check();
+    const check = box.getByRole('button', { name: s['learn.quiz.check']! });
+    await check.click();
+    await expect(box.locator('[id$="-early"]')).toBeVisible();
+    await expect(check).toHaveAttribute('aria-busy', 'true');
+    release();
+    await expect(box.locator('[data-feedback]')).toContainText(s['learn.quiz.verdictCorrect']!, { timeout: 20_000 });
+    await expect(box.locator('[id$="-early"]')).toBeHidden();
+  });
+
   test(`${locale}: the language switch keeps the section being read and the quiz in progress; so does a reload`, async ({ page }) => {
     await page.goto(`/${locale}/learn/${LESSON}/`);
     await hydrated(page, '[data-quiz]');
