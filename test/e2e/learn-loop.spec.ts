@@ -272,8 +272,25 @@ test('a tap on a glossary term opens its definition in place; the tips never wid
 for (const locale of ['en', 'zh-cn'] as const) {
   test(`${locale}: screenshots of a lesson with the side navigation (1280×800) and the folded menu (360×740)`, async ({ page }, info) => {
     await page.setViewportSize({ width: 1280, height: 800 });
+    // A learner who has read lesson 1 and scored 80 % on its quiz: the course beside the lesson says so.
+    const at = '2026-01-01T00:00:00.000Z';
+    const seeded = {
+      version: 1,
+      lessonsRead: { [LESSON]: at },
+      quizzes: { [LESSON]: { best: 0.8, last: 0.8, attempts: 1, at } },
+      missed: {},
+      cards: {},
+      predictions: {},
+      quizDrafts: {},
+      place: null,
+    };
+    await page.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [STORAGE_KEY, JSON.stringify(seeded)]);
     await page.goto(`/${locale}/learn/loyalty-and-retention/`);
     await expect(page.locator('.course-side [data-course-nav="side"]')).toBeVisible();
+    const first = page.locator(`.course-side li[data-lesson="${LESSON}"] [data-lesson-state]`);
+    await expect(first).toContainText(strings[locale]['learn.nav.read']!);
+    await expect(first).toContainText(strings[locale]['learn.nav.quizBest']!.replace('{percent}', '80%'));
+    await expect(page.locator('.course-side li[data-lesson="five-levels"] [data-lesson-state]')).toHaveCount(0);
     await expect(page.locator('.toc-side .on-this-page')).toBeVisible();
     await expect(page.locator('[data-lesson-menu]')).toBeHidden();
     await expect(page.locator('.course-side li.current a')).toHaveAttribute('aria-current', 'page');
