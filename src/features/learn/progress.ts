@@ -459,6 +459,43 @@ export function recordQuizAttempt(
   return { ...p, quizzes: { ...p.quizzes, [lesson]: record }, missed, cards };
 }
 
+/**
+ * The flashcard reviews of an attempt already recorded at `nowIso` by recordQuizAttempt without a scheduler: a card
+ * missed again is reviewed "again", one whose question is now answered right is reviewed "good". Together the two give
+ * what recordQuizAttempt gives with `review`; the score is saved first, so leaving the page at once loses nothing.
+ */
+export function reviewAttemptCards(
+  p: Progress,
+  lesson: string,
+  missedQuestionIds: readonly string[],
+  rightQuestionIds: readonly string[],
+  nowIso: string,
+  review: CardReview,
+): Progress {
+  const cards = { ...p.cards };
+  const now = new Date(nowIso);
+  let changed = false;
+  for (const question of missedQuestionIds) {
+    const key = `${lesson}/${question}`;
+    const cardId = missedCardId(key);
+    const m = p.missed[key];
+    // Missed again in this attempt (an existing card: a first miss has none yet).
+    if (m && !m.resolved && m.at === nowIso && cards[cardId]) {
+      cards[cardId] = review(cards[cardId], 1, now);
+      changed = true;
+    }
+  }
+  for (const question of rightQuestionIds) {
+    const key = `${lesson}/${question}`;
+    const cardId = missedCardId(key);
+    if (p.missed[key]?.resolved === nowIso) {
+      cards[cardId] = review(cards[cardId], 3, now);
+      changed = true;
+    }
+  }
+  return changed ? { ...p, cards } : p;
+}
+
 /** The questions still to revise: missed and not yet answered right at the first try since. */
 export function toRevise(p: Progress): MissedQuestion[] {
   return Object.values(p.missed).filter((m) => !m.resolved);

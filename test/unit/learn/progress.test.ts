@@ -14,6 +14,7 @@ import {
   readBackup,
   readUnreadable,
   recordQuizAttempt,
+  reviewAttemptCards,
   saveProgress,
   setCard,
   unreadableKey,
@@ -285,6 +286,27 @@ describe('the learning loop in progress', () => {
         .sort(),
     ).toEqual(['q1', 'q2']);
     expect(again.cards[missedCardId('a/q1')]!.reps).toBe(2);
+  });
+
+  it('the score saved first and the card reviews applied later give the same as both at once', () => {
+    const T2 = '2026-12-01T08:00:00.000Z';
+    const steps: [number, string[], string, string[]][] = [
+      [0.5, ['q1', 'q2'], T0, ['q3']],
+      [0.75, ['q2'], T1, ['q1', 'q3']],
+      [0.5, ['q1'], T2, ['q2']],
+    ];
+    let together = emptyProgress();
+    let split = emptyProgress();
+    for (const [score, missed, at, right] of steps) {
+      together = recordQuizAttempt(together, 'a', score, missed, at, right, rateCard);
+      const saved = recordQuizAttempt(split, 'a', score, missed, at, right);
+      expect(saved.quizzes.a).toEqual(together.quizzes.a);
+      split = reviewAttemptCards(saved, 'a', missed, right, at, rateCard);
+      expect(split).toEqual(together);
+    }
+    expect(Object.keys(split.cards).length).toBeGreaterThan(0);
+    // Nothing to review: the same object, so nothing is written.
+    expect(reviewAttemptCards(split, 'a', [], [], T2, rateCard)).toBe(split);
   });
 
   it('keeps predictions, the place and a quiz in progress, and accepts files written before they existed', () => {
