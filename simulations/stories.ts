@@ -1,6 +1,6 @@
 // "Show me" for the lab's customer story: finds a customer of a kind in a run's census (a delighted key
 // account, someone who left for a rival, a spuriously loyal customer, someone who had an incident,
-// was helped and stayed). Deterministic: the smallest key that matches. Reads a census; runs nothing.
+// was helped and stayed). Deterministic: the longest story, then the smallest key. Reads a census; runs nothing.
 import { CENSUS_ARRIVED, CENSUS_SPURIOUS, CENSUS_STATE_MASK, censusQuarter, type Census } from './observe.ts';
 import { PURPOSE, uniform } from './random.ts';
 
@@ -23,7 +23,9 @@ export interface StoryPick {
 }
 
 /**
- * The customer with the smallest key matching the query, or null if none does.
+ * The customer matching the query with the longest story (from their arrival to the quarter looked at, or to the
+ * quarter they left: a customer who stayed years tells more than one won last quarter), the smallest key among
+ * equals; null if none matches.
  * - delighted / spuriouslyLoyal: kept through `quarter` in that state (the census flags).
  * - leftForRival: left for a competitor in quarters 1..quarter (the latest of their departures is theirs).
  * - complainedAndStayed: present at `quarter`, and in some quarter they were served an incident hit them
@@ -37,10 +39,23 @@ export function pickCustomer(census: Census, query: StoryQuery): StoryPick | nul
   const segFilter = query.segment === undefined ? -1 : census.segments.indexOf(query.segment);
   if (query.segment !== undefined && segFilter < 0) return null;
   const ns = census.segments.length;
+  // The quarter each customer seen up to q arrived in (0: there from the start).
+  const arrived = new Map<number, number>();
+  for (let t = 0; t <= q; t++) {
+    const w = censusQuarter(census, t);
+    const from = t === 0 ? 0 : w.key.length - w.arrivals;
+    for (let j = from; j < w.key.length; j++) if (!arrived.has(w.key[j]!)) arrived.set(w.key[j]!, t);
+  }
   let best: StoryPick | null = null;
+  let bestLength = -1;
+  // The story runs from the customer's arrival to `quarter` (the quarter looked at, or the one they left in).
   const consider = (key: number, s: number, quarter: number) => {
     if (segFilter >= 0 && s !== segFilter) return;
-    if (best === null || key < best.key) best = { key, segment: census.segments[s]!, quarter };
+    const length = quarter - (arrived.get(key) ?? quarter);
+    if (best === null || length > bestLength || (length === bestLength && key < best.key)) {
+      best = { key, segment: census.segments[s]!, quarter };
+      bestLength = length;
+    }
   };
   if (query.kind === 'leftForRival') {
     for (let t = 1; t <= q; t++) {
@@ -58,14 +73,8 @@ export function pickCustomer(census: Census, query: StoryQuery): StoryPick | nul
     }
     return best;
   }
-  // complainedAndStayed: the quarter each present customer arrived in, then their served quarters.
-  const arrived = new Map<number, number>();
-  for (let t = 0; t <= q; t++) {
-    const w = censusQuarter(census, t);
-    const from = t === 0 ? 0 : w.key.length - w.arrivals;
-    for (let j = from; j < w.key.length; j++) if (!arrived.has(w.key[j]!)) arrived.set(w.key[j]!, t);
-  }
-  const order = Array.from(v.key.keys()).sort((a, b) => v.key[a]! - v.key[b]!);
+  // complainedAndStayed: present customers from the earliest arrival, then their served quarters.
+  const order = Array.from(v.key.keys()).sort((a, b) => arrived.get(v.key[a]!)! - arrived.get(v.key[b]!)! || v.key[a]! - v.key[b]!);
   for (const j of order) {
     const key = v.key[j]!;
     const s = v.segment[j]!;

@@ -165,21 +165,37 @@ describe('show me: pickers find the customer they name', () => {
   const { census } = simulateObserved(m, st, { seed: SEED, quarters }, { census: true });
   const story = (key: number) => simulateObserved(m, st, { seed: SEED, quarters }, { trace: [key] }).traces[0]!;
 
-  it('a delighted key account at quarter q: delighted then, and the smallest such key', () => {
+  /** The first quarter a key is present in (0: from the start), read from the census quarter by quarter. */
+  const firstSeen = (key: number) => {
+    for (let t = 0; t <= quarters; t++) if (censusQuarter(census!, t).key.includes(key)) return t;
+    return Infinity;
+  };
+
+  it('a delighted key account at quarter q: delighted then, the longest-served such customer, the smallest key among them', () => {
     const pick = pickCustomer(census!, { kind: 'delighted', quarter: 12, segment: 'key-accounts' })!;
     expect(pick.segment).toBe('key-accounts');
     const tr = story(pick.key);
     expect(tr.steps.find((s) => s.quarter === 12)!.state).toBe('delighted');
     const v = censusQuarter(census!, 12);
     const delightedKeys = [...v.key].filter((_, j) => v.segment[j] === 2 && (v.flags[j]! & 3) === 2 && !(v.flags[j]! & 16));
-    expect(pick.key).toBe(Math.min(...delightedKeys));
+    const earliest = Math.min(...delightedKeys.map(firstSeen));
+    expect(firstSeen(pick.key)).toBe(earliest);
+    expect(pick.key).toBe(Math.min(...delightedKeys.filter((k) => firstSeen(k) === earliest)));
     expect(pickCustomer(census!, { kind: 'delighted', quarter: 12, segment: 'key-accounts' })).toEqual(pick);
   });
 
-  it('someone who left for a rival', () => {
+  it('someone who left for a rival: the one who had stayed longest', () => {
     const pick = pickCustomer(census!, { kind: 'leftForRival', quarter: quarters })!;
     const tr = story(pick.key);
     expect(tr).toMatchObject({ leftQuarter: pick.quarter, reason: 'competitor', segment: pick.segment });
+    let longest = 0;
+    for (let t = 1; t <= quarters; t++) {
+      const d = censusQuarter(census!, t).departures;
+      for (let j = 0; j < d.key.length; j++) if (d.reason[j] === 1) longest = Math.max(longest, t - firstSeen(d.key[j]!));
+    }
+    expect(pick.quarter - firstSeen(pick.key)).toBe(longest);
+    // A story of more than a quarter or two: the learner sees the customer drift away.
+    expect(longest).toBeGreaterThan(4);
   });
 
   it('someone who had an incident, was helped by service recovery and stayed', () => {
