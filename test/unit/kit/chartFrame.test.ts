@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The chart frame in a DOM with its layers: caption, data table, summary and keyboard readout for lines, bars and a
 // grid; markers; and the market lab's list of chart specs drawn from a real run of the engine.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { cleanup, fireEvent, render, within } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import FrameWithLayers from './FrameWithLayers.svelte';
@@ -84,6 +84,42 @@ describe('ChartFrame with line layers', () => {
       'baseline',
       '10–90 %',
       '┊Budget cut',
+    ]);
+  });
+
+  it("leaves out a label that would print over the previous one, and sets one at the right edge to the rule's left", () => {
+    const x = Array.from({ length: 40 }, (_, i) => i + 1);
+    const markers = [
+      { id: 'a', x: 10, label: 'Incident' },
+      { id: 'b', x: 10.5, label: 'Incident' },
+      { id: 'c', x: 20, label: 'Rival promotion' },
+      { id: 'd', x: 40, label: 'Incident' },
+    ];
+    // jsdom has no layout: give the frame a desktop width for this test.
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 560 });
+    // The stub shadows Element.prototype's getter; deleting it gives jsdom's back.
+    onTestFinished(() => {
+      delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
+    });
+    const { container } = render(FrameWithLayers, {
+      ...props,
+      x,
+      series: [{ ...props.series[0]!, values: x.map(() => 0.9) }],
+      baseline: [],
+      band: null,
+      markers,
+    });
+    const fig = container.querySelector('figure.chart')!;
+    // Every rule is drawn; the close pair shows one label.
+    expect(fig.querySelectorAll('line.marker-rule')).toHaveLength(4);
+    const texts = [...fig.querySelectorAll('text.marker-label')];
+    expect(texts.map((t) => t.textContent)).toEqual(['Incident', 'Rival promotion', 'Incident']);
+    expect(texts.at(-1)!.getAttribute('text-anchor')).toBe('end');
+    expect(texts[0]!.getAttribute('text-anchor')).toBe('start');
+    // The legend names each kind of event once.
+    expect([...fig.querySelectorAll('.legend li')].map((li) => li.textContent).filter((t) => t!.startsWith('┊'))).toEqual([
+      '┊Incident',
+      '┊Rival promotion',
     ]);
   });
 
