@@ -37,13 +37,21 @@ const STRING_PREFIXES = [
  * Inside a package the scenario player keeps its rounds in the LMS: its one import of the site's progress store
  * is pointed at scorm/scenarioProgress.ts, which has the same exports (and falls back to that store outside an LMS).
  */
-function packageProgress(): Plugin {
+function packageProgress(): Plugin & { redirected: () => number } {
   const player = src('features/teach/ScenarioPlayer.svelte');
+  const target = src('features/teach/progress');
+  let count = 0;
   return {
     name: 'crm-lab-scorm-progress',
     enforce: 'pre',
+    redirected: () => count,
     resolveId(id, importer) {
-      if (id === '@/features/teach/progress' && importer === player) return src('features/scorm/scenarioProgress.ts');
+      // Vite's alias has already turned '@/…' into an absolute path; the importer may carry a query.
+      const bare = id.replace(/\.ts$/, '');
+      if ((bare === target || id === '@/features/teach/progress') && importer?.split('?')[0] === player) {
+        count += 1;
+        return src('features/scorm/scenarioProgress.ts');
+      }
       return null;
     },
   };
@@ -51,12 +59,13 @@ function packageProgress(): Plugin {
 
 /** The runtime of every launch page: one IIFE script and its CSS, nothing loaded at run time. */
 export async function buildRuntime(): Promise<Runtime> {
+  const progress = packageProgress();
   const output = await build({
     configFile: false,
     root,
     logLevel: 'warn',
     base: './',
-    plugins: [packageProgress(), svelte({ configFile: join(root, 'svelte.config.js') })],
+    plugins: [progress, svelte({ configFile: join(root, 'svelte.config.js') })],
     resolve: { alias: { '@/': src('/'), '@sim/': join(root, 'simulations/') } },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
@@ -73,6 +82,9 @@ export async function buildRuntime(): Promise<Runtime> {
   const css = files.filter((f) => f.type === 'asset' && f.fileName.endsWith('.css'));
   if (!js || js.type !== 'chunk') throw new Error('scorm: the runtime bundle has no entry chunk');
   if (files.some((f) => f.type === 'chunk' && !f.isEntry)) throw new Error('scorm: the runtime must be one script (a chunk was split off)');
+  // Without the redirect the player would keep rounds in the browser only and the LMS would never hear of them.
+  if (progress.redirected() === 0)
+    throw new Error('scorm: the player no longer imports @/features/teach/progress; update packageProgress()');
   const cssText = css.map((f) => (f.type === 'asset' ? String(f.source) : '')).join('\n');
   return { js: js.code, css: cssText };
 }
