@@ -8,9 +8,13 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
+import { parse as parseYaml } from 'yaml';
 import { seriousViolations } from './axe';
+import type { QuizData, QuizQuestion } from '../../src/features/learn/quiz';
 
 const SCENARIO = 'budget-cut';
+/** A quiz of single, multiple, true/false, numeric and matching questions. */
+const QUIZ = 'what-is-crm';
 const locales = ['en', 'zh-cn'] as const;
 type Locale = (typeof locales)[number];
 /** teach.play.goalMet in each locale: the player's words for a run that met the goal. */
@@ -20,8 +24,8 @@ function packagePath(locale: Locale, kind = 'scenario', id = SCENARIO): string {
   return `dist/scorm/${locale}/crm-lab-${kind}-${id}-${locale}-scorm12.zip`;
 }
 
-async function unzipPackage(locale: Locale): Promise<Record<string, Uint8Array>> {
-  return unzipSync(new Uint8Array(await readFile(packagePath(locale))));
+async function unzipPackage(locale: Locale, kind = 'scenario', id = SCENARIO): Promise<Record<string, Uint8Array>> {
+  return unzipSync(new Uint8Array(await readFile(packagePath(locale, kind, id))));
 }
 
 /** Serves the test LMS page, scorm-again's runtime and the unzipped package under /__lms/ on the site's origin. */
@@ -94,11 +98,11 @@ async function lmsData(page: Page): Promise<LmsData> {
   });
 }
 
-async function launch(page: Page, initial: Record<string, unknown> | null): Promise<FrameLocator> {
-  if (initial) await page.addInitScript((data) => ((window as unknown as { __lmsInitial: unknown }).__lmsInitial = data), initial);
+async function launch(page: Page, initial: Record<string, unknown> | null, ready = 'play-advance'): Promise<FrameLocator> {
+  if (initial) await page.addInitScript((data) => Object.assign(window, data), initial);
   await page.goto('/__lms/index.html');
   const frame = page.frameLocator('#sco');
-  await expect(frame.getByTestId('play-advance')).toBeEnabled();
+  await expect(frame.getByTestId(ready)).toBeEnabled();
   return frame;
 }
 
@@ -160,7 +164,7 @@ for (const locale of locales) {
       const page2 = await page.context().newPage();
       page2.on('pageerror', (e) => errors.push(String(e)));
       await serveLms(page2, files);
-      frame = await launch(page2, kept);
+      frame = await launch(page2, { __lmsInitial: kept });
       await expect(frame.getByTestId('scorm-resume')).toContainText(locale === 'en' ? 'round 3' : '第 3 轮');
       await expect(frame.getByTestId('play-history').locator('tbody tr')).toHaveCount(2);
       await expect(frame.locator('#play-decisions')).toContainText(locale === 'en' ? 'round 3' : '第 3 轮');
@@ -189,6 +193,75 @@ for (const locale of locales) {
     });
   });
 }
+
+/** Answers one question of a quiz with its right answer through the UI (the types the quiz below uses). */
+async function answerRight(frame: FrameLocator, q: QuizQuestion, check: string) {
+  const box = frame.locator(`[data-question="${q.id}"]`);
+  switch (q.type) {
+    case 'single':
+    case 'truefalse':
+      await box.locator(`input[value="${String(q.answer)}"]`).check();
+      break;
+    case 'multiple':
+      for (const id of q.answer) await box.locator(`input[value="${id}"]`).check();
+      break;
+    case 'numeric':
+      await box.locator('input[type="text"]').fill(String(q.answer));
+      break;
+    case 'matching':
+      for (const p of q.pairs) await box.locator(`select[id$="-match-${p.id}"]`).selectOption(p.id);
+      break;
+    default:
+      throw new Error(`the quiz test does not answer ${q.type} questions`);
+  }
+  await box.getByRole('button', { name: check }).click();
+}
+
+for (const locale of locales) {
+  test(`a quiz package sends its graded attempt to the LMS, passed at the pass mark (${locale})`, async ({ page }) => {
+    const strings = JSON.parse(await readFile(`src/i18n/strings/${locale}.json`, 'utf8')) as Record<string, string>;
+    const quiz = parseYaml(await readFile(`content/quizzes/${QUIZ}.yaml`, 'utf8')) as QuizData;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await serveLms(page, await unzipPackage(locale, 'quiz', QUIZ));
+    await page.goto('/__lms/index.html');
+    const frame = page.frameLocator('#sco');
+    await expect(frame.getByTestId('scorm-status')).toHaveAttribute('data-state', 'saved');
+    await expect(frame.locator('main')).toContainText(
+      strings['scorm.quiz.passMark']!.replace('{percent}', locale === 'en' ? '70%' : '70%'),
+    );
+    for (const q of quiz.questions) await answerRight(frame, q, strings['learn.quiz.check']!);
+    await expect.poll(async () => (await lmsData(page)).status).toBe('passed');
+    const data = await lmsData(page);
+    expect(data.raw).toBe('100');
+    expect(data.suspend).toBe(`Q1;${QUIZ};1;10000`);
+    expect(data.interactions).toEqual([
+      expect.objectContaining({
+        id: 'crm-lab-quiz-attempt1',
+        type: 'performance',
+        student_response: `lesson=${QUIZ};score=100`,
+        result: 'correct',
+      }),
+    ]);
+    await leave(page);
+    expect((await lmsData(page)).exit).toBe('suspend');
+    expect(errors).toEqual([]);
+  });
+}
+
+test('an LMS that refuses the data: the student reads "not saved" with the LMS\'s error, and keeps playing', async ({ page }) => {
+  await serveLms(page, await unzipPackage('en'));
+  const frame = await launch(page, { __lmsRefuseCommit: true });
+  const status = frame.getByTestId('scorm-status');
+  await expect(status).toHaveAttribute('data-state', 'notSaved');
+  await playRound(frame, 1);
+  await expect(status).toHaveAttribute('data-state', 'notSaved');
+  await expect(status).toContainText('Not saved: the LMS refused it (error 101');
+  await playRound(frame, 2);
+  expect(await seriousViolations(page)).toEqual([]);
+  // The line stays in view after the student scrolled down to the next round's button.
+  await expect(status).toBeInViewport();
+});
 
 test('an unzipped package opens from its folder over file:// with no LMS and no network', async ({ browser }) => {
   const dir = await mkdtemp(join(tmpdir(), 'crm-lab-scorm-'));
