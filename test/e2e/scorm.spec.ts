@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { parse as parseYaml } from 'yaml';
 import { seriousViolations } from './axe';
+import { withClassSettings } from '../../src/features/scorm/pack';
 import type { QuizData, QuizQuestion } from '../../src/features/learn/quiz';
 
 const SCENARIO = 'budget-cut';
@@ -261,6 +262,21 @@ test('an LMS that refuses the data: the student reads "not saved" with the LMS\'
   expect(await seriousViolations(page)).toEqual([]);
   // The line stays in view after the student scrolled down to the next round's button.
   await expect(status).toBeInViewport();
+});
+
+test('a package set to a class (seed and a lock) plays that market and records it', async ({ page }) => {
+  const prebuilt = new Uint8Array(await readFile(packagePath('zh-cn')));
+  const { bytes } = withClassSettings(prebuilt, { seed: 'class-7b', locks: ['acquisitionSpendPerQuarter'] });
+  await serveLms(page, unzipSync(bytes));
+  const frame = await launch(page, null);
+  await expect(frame.getByTestId('play-seed')).toContainText('class-7b');
+  await expect(frame.locator('[data-control="acquisitionSpendPerQuarter"] input[type="number"]')).toBeDisabled();
+  await expect(frame.locator('h1')).toContainText('· class-7b');
+  await playRound(frame, 1);
+  const data = await lmsData(page);
+  expect(data.interactions[0]!.student_response).toMatch(/;seed=class-7b;locks=acquisitionSpendPerQuarter$/);
+  expect(data.interactions[1]!.student_response).not.toContain('acquisitionSpendPerQuarter');
+  expect(data.suspend).toMatch(/^C1;budget-cut;\d+;class-7b;acquisitionSpendPerQuarter;1;/);
 });
 
 test('an unzipped package opens from its folder over file:// with no LMS and no network', async ({ browser }) => {

@@ -1,9 +1,10 @@
 // A SCORM 1.2 package from a launch page: the imsmanifest.xml (one SCO, index.html) and the zip, built with
-// fflate. Used by the build script and, later, by the in-browser builder of the link builder; it never
-// fetches anything and writes no files itself.
-import { strToU8, zipSync } from 'fflate';
+// fflate; and a prebuilt package set to a class's seed and locks (for the link builder, in the browser).
+// It never fetches anything and writes no files itself.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { langTag } from '@/i18n/core';
-import { configBlock, type PackageConfig } from './config';
+import { configBlock, readConfig, replaceConfig, type PackageConfig, type ScenarioPackage } from './config';
+import type { Grading } from './record';
 
 /** The zip's entries carry this time, so the same content always gives the same bytes. */
 const FIXED_MTIME = new Date('2026-01-01T00:00:00Z');
@@ -97,4 +98,44 @@ export function zipPackage(config: PackageConfig, html: string): Uint8Array {
 /** The download name of a package. */
 export function packageFileName(config: PackageConfig): string {
   return `${packageId(config)}-scorm12.zip`;
+}
+
+/** A class's settings for a scenario package, as the link builder makes them. */
+export interface ClassSettings {
+  seed: string;
+  /** Extra locked controls (the player refuses, with a notice, any the scenario does not allow). */
+  locks: readonly string[];
+  grading?: Grading;
+}
+
+const SEED = /^[A-Za-z0-9_-]{1,40}$/;
+const CONTROL = /^[A-Za-z][A-Za-z0-9_-]{0,40}(\.[A-Za-z][A-Za-z0-9_-]{0,40}){0,3}$/;
+
+/**
+ * A prebuilt scenario package (one of <site>/scorm/<locale>/…zip) set to a class: the seed and locks go into
+ * the launch page's configuration and the seed into the title, so two classes' packages differ in the LMS.
+ * Throws on a package that is not a CRM Lab scenario package or on settings a link could not carry.
+ */
+export function withClassSettings(zip: Uint8Array, settings: ClassSettings): { config: ScenarioPackage; bytes: Uint8Array } {
+  if (!SEED.test(settings.seed) || !settings.locks.every((id) => CONTROL.test(id))) throw new Error('invalid class settings');
+  const files = unzipSync(zip);
+  const page = files[LAUNCH_FILE];
+  const html = page ? strFromU8(page) : '';
+  const base = readConfig(html);
+  if (base === null || base.kind !== 'scenario') throw new Error('not a CRM Lab scenario package');
+  const plain = stripSeed(base.title);
+  const config: ScenarioPackage = {
+    ...base,
+    seed: settings.seed,
+    locks: [...new Set(settings.locks)].sort(),
+    grading: settings.grading ?? base.grading,
+    title: settings.seed === base.scenario.seed ? plain : `${plain} · ${settings.seed}`,
+  };
+  const classed = replaceConfig(html, config).replace(/<title>[^<]*<\/title>/, `<title>${xml(config.title)}</title>`);
+  return { config, bytes: zipPackage(config, classed) };
+}
+
+/** A package title without a class seed added earlier (a class package may be set to another class). */
+function stripSeed(title: string): string {
+  return title.replace(/ · [A-Za-z0-9_-]{1,40}$/, '');
 }

@@ -6,7 +6,7 @@ import { ScormSession } from '@/features/scorm/session';
 import { ScenarioBridge } from '@/features/scorm/scenarioBridge';
 import { QuizBridge } from '@/features/scorm/quizBridge';
 import { MAX_RESPONSE_CHARS } from '@/features/scorm/cmi';
-import { decisionResponse, runInteractions, setupResponse } from '@/features/scorm/record';
+import { decisionResponse, readRunRecords, runInteractions, setupResponse } from '@/features/scorm/record';
 import { playScenario } from '@/features/teach/replay';
 import { currentRelease } from '@sim/release';
 import type { Decision } from '@/features/teach/resultFile';
@@ -169,5 +169,61 @@ describe('QuizBridge', () => {
     expect(next.begin(lms.data.get('cmi.suspend_data')!)).toBe(true);
     expect([next.attempts, next.best]).toEqual([3, 0.9]);
     expect(new QuizBridge(session, 'crm-systems', 0.7, NOON).begin(lms.data.get('cmi.suspend_data')!)).toBe(false);
+  });
+});
+
+describe('readRunRecords', () => {
+  const s = scenario('budget-cut');
+  const rows = (its: ReturnType<typeof runInteractions>) => its.map((i) => ({ id: i.id, response: i.response, result: i.result }));
+  const record = {
+    scenarioId: s.id,
+    scenarioVersion: s.version,
+    modelVersion: currentRelease.MODEL_VERSION,
+    seed: 'class-7b',
+    locks: ['quality'],
+    run: 1,
+  };
+
+  it('reads back exactly the run the package recorded: market, versions, decisions per round, claimed score', () => {
+    const decisions = [longestRound(s), initialRound(s), { ...initialRound(s), ...GOOD }, initialRound(s)];
+    const written = rows(runInteractions(record, decisions, 0, { score: 0.87654, goalMet: true }));
+    // An LMS may list them in any order, and other packages' rows beside them.
+    const shuffled = [written[3]!, { id: 'Question14_1', response: 'HTH', result: 'wrong' }, ...written.slice(0, 3), ...written.slice(4)];
+    expect(readRunRecords(shuffled)).toEqual({
+      runs: [
+        {
+          run: 1,
+          scenarioId: s.id,
+          scenarioVersion: s.version,
+          modelVersion: currentRelease.MODEL_VERSION,
+          seed: 'class-7b',
+          locks: ['quality'],
+          decisions,
+          result: { score: 87.65, goalMet: true },
+        },
+      ],
+      problems: [],
+    });
+  });
+
+  it('keeps runs apart, reads an unfinished run, and names (without echoing) what does not read', () => {
+    const run1 = rows(runInteractions(record, [initialRound(s)], 0, null));
+    const run2 = rows(runInteractions({ ...record, run: 2 }, [initialRound(s), initialRound(s)], 0, null));
+    const { runs } = readRunRecords([...run1, ...run2, ...run1]);
+    expect(runs.map((r) => [r.run, r.decisions.length, r.result])).toEqual([
+      [1, 1, null],
+      [2, 2, null],
+    ]);
+    const gap = readRunRecords(run2.filter((r) => !r.id.endsWith('round1')));
+    expect(gap).toEqual({ runs: [], problems: ['run 2: rounds missing'] });
+    const evil = run1.map((r) => (r.id.endsWith('round1') ? { ...r, response: 'constructor=1' } : r));
+    expect(readRunRecords(evil).problems).toEqual(['run 1: a round does not read']);
+    const edited = [...run1, { ...run1[1]!, response: 'acquisitionSpendPerQuarter=1' }];
+    expect(readRunRecords(edited).problems).toEqual(['run 1: round1 differs between its copies']);
+    expect(readRunRecords(run1.slice(1)).problems).toEqual(['run 1: no readable setup row']);
+    const badScore = rows(runInteractions(record, [initialRound(s)], 0, { score: 0.5, goalMet: false })).map((r) =>
+      r.id.endsWith('result') ? { ...r, response: '1e3' } : r,
+    );
+    expect(readRunRecords(badScore).problems).toEqual(['run 1: the result row does not read']);
   });
 });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { validateXML } from 'xmllint-wasm';
-import { manifest, launchPage, zipPackage, packageFileName, packageId } from '@/features/scorm/pack';
+import { manifest, launchPage, zipPackage, packageFileName, packageId, withClassSettings } from '@/features/scorm/pack';
 import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, readConfig, replaceConfig, type PackageConfig } from '@/features/scorm/config';
 import { scenario } from './scenarios';
 
@@ -90,5 +90,41 @@ describe('the package zip', () => {
     expect(classed.length - html.length).toBeLessThan(40);
     expect(readConfig('<html></html>')).toBeNull();
     expect(() => replaceConfig('<html></html>', scenarioConfig)).toThrow();
+  });
+});
+
+describe('a class package', () => {
+  const runtime = { js: 'window.x = 1;', css: '' };
+  const prebuilt = zipPackage(scenarioConfig, launchPage(runtime, { ...scenarioConfig, seed: scenarioConfig.scenario.seed }));
+
+  it('is the prebuilt package with the class seed, locks and grading in its page and the seed in its title', async () => {
+    const { config, bytes } = withClassSettings(prebuilt, {
+      seed: 'class-7b',
+      locks: ['quality', 'promiseLevel', 'quality'],
+      grading: 'completion',
+    });
+    expect(config).toMatchObject({ seed: 'class-7b', locks: ['promiseLevel', 'quality'], grading: 'completion' });
+    const files = unzipSync(bytes);
+    const html = strFromU8(files['index.html']!);
+    expect(readConfig(html)).toEqual(config);
+    expect(html).toContain(
+      `<title>${config.title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</title>`,
+    );
+    expect(config.title.endsWith(' · class-7b')).toBe(true);
+    expect(strFromU8(files['imsmanifest.xml']!)).toBe(manifest(config));
+    expect((await validate(manifest(config))).valid).toBe(true);
+    // Set again to another class: one seed in the title, not two.
+    const again = withClassSettings(bytes, { seed: 'class-9', locks: [] }).config;
+    expect(again.title.endsWith(' · class-9')).toBe(true);
+    expect(again.title).not.toContain('class-7b');
+    expect(withClassSettings(bytes, { seed: scenarioConfig.scenario.seed, locks: [] }).config.title).toBe(scenarioConfig.title);
+  });
+
+  it('refuses settings a link could not carry, and anything but a scenario package', () => {
+    expect(() => withClassSettings(prebuilt, { seed: 'no spaces', locks: [] })).toThrow();
+    expect(() => withClassSettings(prebuilt, { seed: 'ok', locks: ['__proto__'] })).toThrow();
+    const quizZip = zipPackage(quizConfig, launchPage(runtime, quizConfig));
+    expect(() => withClassSettings(quizZip, { seed: 'ok', locks: [] })).toThrow('not a CRM Lab scenario package');
+    expect(() => withClassSettings(new Uint8Array([1, 2, 3]), { seed: 'ok', locks: [] })).toThrow();
   });
 });
