@@ -187,6 +187,11 @@ for (const locale of locales) {
       expect(data.interactions.at(-1)).toMatchObject({ type: 'numeric', student_response: data.raw });
       expect(data.suspend.length).toBeLessThanOrEqual(4096);
 
+      // The worksheet is a page of the site, not of the package: the link says so instead of leaving the package.
+      await frame.locator('.end a[href*="worksheet"]').click();
+      await expect(frame.getByRole('alert')).toContainText(locale === 'en' ? 'not part of this package' : '不在本课件包中');
+      await expect(frame.getByTestId('scorm-status')).toBeVisible();
+
       await leave(page2);
       data = await lmsData(page2);
       expect(data.exit).toBe('');
