@@ -23,7 +23,7 @@ import { RESERVED_KEYS } from '@sim/scenario';
  * A quiz attempt k appends `crm-lab-quiz-attempt<k>` (performance, `lesson=<slug>;score=<0–100>`,
  * `correct` at or above the pass mark, else `wrong`).
  */
-export interface RunRecord {
+export interface RunSetup {
   scenarioId: string;
   scenarioVersion: number;
   modelVersion: string;
@@ -44,7 +44,7 @@ function valueText(value: DecisionValue): string {
   return String(value);
 }
 
-export function setupResponse(r: RunRecord): string {
+export function setupResponse(r: RunSetup): string {
   return `scenario=${r.scenarioId};version=${r.scenarioVersion};model=${r.modelVersion};seed=${r.seed};locks=${[...r.locks].sort().join(',')}`;
 }
 
@@ -70,7 +70,7 @@ export function interactionValues(index: number, it: Interaction, at: Date): Cmi
 
 /** The interactions for rounds `from`+1 … decisions.length of a run, and its result row when finished. */
 export function runInteractions(
-  record: RunRecord,
+  record: RunSetup,
   decisions: readonly Decision[],
   from: number,
   result: { score: number; goalMet: boolean } | null,
