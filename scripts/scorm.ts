@@ -57,8 +57,8 @@ function packageProgress(): Plugin & { redirected: () => number } {
   };
 }
 
-/** The runtime of every launch page: one IIFE script and its CSS, nothing loaded at run time. */
-export async function buildRuntime(): Promise<Runtime> {
+/** The runtime of one kind of launch page: one IIFE script and its CSS, nothing loaded at run time. */
+export async function buildRuntime(kind: PackageConfig['kind']): Promise<Runtime> {
   const progress = packageProgress();
   const output = await build({
     configFile: false,
@@ -73,7 +73,12 @@ export async function buildRuntime(): Promise<Runtime> {
       minify: true,
       cssCodeSplit: false,
       target: 'es2022',
-      lib: { entry: src('features/scorm/launch.ts'), formats: ['iife'], name: 'CrmLabPackage', fileName: () => 'runtime.js' },
+      lib: {
+        entry: src(kind === 'scenario' ? 'features/scorm/launchScenario.ts' : 'features/scorm/launchQuiz.ts'),
+        formats: ['iife'],
+        name: 'CrmLabPackage',
+        fileName: () => 'runtime.js',
+      },
     },
   });
   const outputs = (Array.isArray(output) ? output : [output]) as RolldownOutput[];
@@ -82,8 +87,11 @@ export async function buildRuntime(): Promise<Runtime> {
   const css = files.filter((f) => f.type === 'asset' && f.fileName.endsWith('.css'));
   if (!js || js.type !== 'chunk') throw new Error('scorm: the runtime bundle has no entry chunk');
   if (files.some((f) => f.type === 'chunk' && !f.isEntry)) throw new Error('scorm: the runtime must be one script (a chunk was split off)');
+  // A worker, font or wasm file beside the script would be missing from the package (file://, no network).
+  const extra = files.filter((f) => f.type === 'asset' && !f.fileName.endsWith('.css')).map((f) => f.fileName);
+  if (extra.length > 0) throw new Error(`scorm: the runtime must need no other file, but it emits ${extra.join(', ')}`);
   // Without the redirect the player would keep rounds in the browser only and the LMS would never hear of them.
-  if (progress.redirected() === 0)
+  if (kind === 'scenario' && progress.redirected() === 0)
     throw new Error('scorm: the player no longer imports @/features/teach/progress; update packageProgress()');
   const cssText = css.map((f) => (f.type === 'asset' ? String(f.source) : '')).join('\n');
   return { js: js.code, css: cssText };
@@ -153,13 +161,14 @@ function kib(bytes: number): string {
 async function main(outDir: string): Promise<void> {
   const started = performance.now();
   const site = process.env.ASTRO_SITE ? new URL(process.env.ASTRO_BASE ?? '/', process.env.ASTRO_SITE).href : null;
-  const runtime = await buildRuntime();
+  // One after the other: two Vite builds at once would only compete for the same cores.
+  const runtimes = { scenario: await buildRuntime('scenario'), quiz: await buildRuntime('quiz') };
   const configs = await packageConfigs(site);
   const dir = resolve(outDir, 'scorm');
   await rm(dir, { recursive: true, force: true });
   let total = 0;
   for (const config of configs) {
-    const html = launchPage(runtime, config);
+    const html = launchPage(runtimes[config.kind], config);
     const zip = zipPackage(config, html);
     await mkdir(join(dir, config.locale), { recursive: true });
     await writeFile(join(dir, config.locale, packageFileName(config)), zip);
@@ -168,9 +177,10 @@ async function main(outDir: string): Promise<void> {
       console.log(`scorm: ${config.locale}/${packageFileName(config)} ${kib(zip.length)} (launch page ${kib(html.length)})`);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(
-    `scorm: ${configs.length} packages in ${outDir}/scorm, ${kib(total)} in all, runtime ${kib(runtime.js.length)} script + ${kib(runtime.css.length)} CSS (${seconds} s)`,
+  const sizes = (['scenario', 'quiz'] as const).map(
+    (k) => `${k} ${kib(runtimes[k].js.length)} script + ${kib(runtimes[k].css.length)} CSS`,
   );
+  console.log(`scorm: ${configs.length} packages in ${outDir}/scorm, ${kib(total)} in all; runtimes: ${sizes.join(', ')} (${seconds} s)`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -284,7 +284,7 @@ test('a package set to a class (seed and a lock) plays that market and records i
   expect(data.suspend).toMatch(/^C1;budget-cut;\d+;class-7b;acquisitionSpendPerQuarter;1;/);
 });
 
-test('an unzipped package opens from its folder over file:// with no LMS and no network', async ({ browser }) => {
+test('unzipped packages (a scenario, a quiz) open from their folder over file:// with no LMS and no network', async ({ browser }) => {
   const dir = await mkdtemp(join(tmpdir(), 'crm-lab-scorm-'));
   for (const locale of locales) {
     const files = await unzipPackage(locale);
@@ -309,6 +309,13 @@ test('an unzipped package opens from its folder over file:// with no LMS and no 
     await expect(page.getByTestId('scorm-status')).toContainText(locale === 'en' ? 'Not in an LMS' : '不在 LMS 中');
     await page.getByTestId('play-advance').click();
     await expect(page.getByTestId('play-history').locator('tbody tr')).toHaveCount(1);
+    // A quiz package too (its own, smaller runtime).
+    await mkdir(join(dir, locale, 'quiz'), { recursive: true });
+    for (const [name, bytes] of Object.entries(await unzipPackage(locale, 'quiz', QUIZ)))
+      await writeFile(join(dir, locale, 'quiz', name), bytes);
+    await page.goto(`file://${join(dir, locale, 'quiz', 'index.html')}`);
+    await expect(page.getByTestId('scorm-status')).toHaveAttribute('data-state', 'noLms');
+    await expect(page.locator(`[data-quiz="${QUIZ}"] [data-question]`).first()).toBeVisible();
     await context.close();
   }
   const manifest = strFromU8((await unzipPackage('en'))['imsmanifest.xml']!);

@@ -7,6 +7,7 @@ import { flushSync } from 'svelte';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import PackagePage from '@/features/scorm/PackagePage.svelte';
+import Quiz from '@/features/learn/Quiz.svelte';
 import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, type PackageConfig } from '@/features/scorm/config';
 import { ScormSession } from '@/features/scorm/session';
 import { QuizBridge } from '@/features/scorm/quizBridge';
@@ -40,7 +41,7 @@ afterEach(() => {
 
 describe('PackagePage', () => {
   it('outside an LMS says so, and a link out of the package explains itself', () => {
-    render(PackagePage, { config: config(null), session: new ScormSession(null, () => 0) });
+    render(PackagePage, { config: config(null), session: new ScormSession(null, () => 0), QuizView: Quiz });
     expect(screen.getByTestId('scorm-status').textContent).toContain('Not in an LMS');
     const link = document.createElement('a');
     link.href = '/en/learn/flashcards/';
@@ -53,7 +54,7 @@ describe('PackagePage', () => {
 
   it('with the site known, the link opens that page of the site in a new tab', () => {
     const open = vi.spyOn(window, 'open').mockReturnValue(null);
-    render(PackagePage, { config: config('https://example.org/crm-lab/'), session: new ScormSession(null, () => 0) });
+    render(PackagePage, { config: config('https://example.org/crm-lab/'), session: new ScormSession(null, () => 0), QuizView: Quiz });
     const link = document.createElement('a');
     link.setAttribute('href', '/en/learn/flashcards/');
     document.querySelector('main')!.append(link);
@@ -66,7 +67,14 @@ describe('PackagePage', () => {
     const session = new ScormSession(lms, () => 0);
     session.start();
     const bridge = new QuizBridge(session, quiz.lesson, 0.7, () => new Date(2026, 10, 30, 10, 0, 0));
-    render(PackagePage, { config: config(null), session, quizBridge: bridge, clock: () => new Date(2026, 10, 30, 10, 0, 0) });
+    render(PackagePage, {
+      config: config(null),
+      session,
+      quizBridge: bridge,
+      clock: () => new Date(2026, 10, 30, 10, 0, 0),
+      QuizView: Quiz,
+    });
+    expect(document.querySelector('[data-quiz]')).not.toBeNull();
     expect(screen.getByText(/Pass mark: 70%/)).toBeTruthy();
     flushSync();
     progressStore.update((p) => recordQuizAttempt(p, quiz.lesson, 0.8, [], '2026-11-30T10:00:00.000Z'));
