@@ -140,7 +140,11 @@ describe('ScenarioBridge', () => {
         run: 99,
       };
       const its = runInteractions(record, [longestRound(sc)], 0, { score: 0.123456, goalMet: true });
-      for (const it of its) expect(it.response.length, `${sc.id} ${it.id}`).toBeLessThanOrEqual(MAX_RESPONSE_CHARS);
+      for (const it of its) {
+        expect(it.response.length, `${sc.id} ${it.id}`).toBeLessThanOrEqual(MAX_RESPONSE_CHARS);
+        // Nothing an LMS report escapes (Moodle's s() turns & < > " ' into entities) or a CSV or TSV export splits on.
+        expect(it.response, `${sc.id} ${it.id}`).toMatch(/^[A-Za-z0-9=;,.+_-]*$/);
+      }
       expect(setupResponse({ ...record, locks: Object.keys(longestRound(sc)) }).length).toBeLessThanOrEqual(MAX_RESPONSE_CHARS);
     }
   });
