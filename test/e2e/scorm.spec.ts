@@ -177,6 +177,12 @@ for (const locale of locales) {
       const goalMet = scoreText.includes(GOAL_MET[locale]);
       expect(data.status).toBe(goalMet ? 'passed' : 'failed');
       expect(data.interactions.at(-1)!.result).toBe(goalMet ? 'correct' : 'wrong');
+      // The student reads what the gradebook now holds.
+      const sent = { en: goalMet ? 'passed' : 'failed', 'zh-cn': goalMet ? '通过' : '未通过' }[locale];
+      await expect(frame.getByTestId('scorm-sent')).toContainText(`${sent}`);
+      await expect(frame.getByTestId('scorm-sent')).toContainText(
+        locale === 'en' ? `${Number(data.raw)} out of 100` : `得分 ${Number(data.raw)}`,
+      );
       expect(Number(data.raw)).toBeGreaterThanOrEqual(0);
       expect(Number(data.raw)).toBeLessThanOrEqual(100);
       expect([data.min, data.max]).toEqual(['0', '100']);

@@ -38,6 +38,8 @@ export class ScormSession {
   private closed = false;
   private readonly startedAt: number;
   state: SaveState;
+  /** The lesson status and score the LMS last accepted (what the gradebook shows), once there is one. */
+  reported: { status: string; raw: string } | null = null;
   /** Called whenever `state` changes (the status line listens). */
   onchange: (state: SaveState) => void = () => {};
 
@@ -103,6 +105,12 @@ export class ScormSession {
       if (!this.succeeded(call(() => api.LMSSetValue(element, value))) && failure === null) failure = this.lastError();
     }
     if (!this.succeeded(call(() => api.LMSCommit(''))) && failure === null) failure = this.lastError();
+    if (failure === null) {
+      const value = (element: string) => values.find(([e]) => e === element)?.[1];
+      const status = value('cmi.core.lesson_status');
+      const raw = value('cmi.core.score.raw');
+      if (status !== undefined && raw !== undefined) this.reported = { status, raw };
+    }
     this.setState(failure === null ? { kind: 'saved' } : { kind: 'notSaved', ...failure });
     return this.state;
   }

@@ -82,6 +82,7 @@ describe('PackagePage', () => {
     expect(lms.data.get('cmi.core.lesson_status')).toBe('passed');
     expect(lms.data.get('cmi.core.score.raw')).toBe('80');
     expect(screen.getByTestId('scorm-status').textContent).toContain('Saved in your course (LMS) at 10:00:00.');
+    expect(screen.getByTestId('scorm-sent').textContent).toBe('In your course’s gradebook: passed, with a score of 80 out of 100.');
 
     lms.refuseCommit = true;
     progressStore.update((p) => recordQuizAttempt(p, quiz.lesson, 0.5, [], '2026-11-30T10:01:00.000Z'));

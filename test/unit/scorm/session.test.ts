@@ -31,6 +31,18 @@ describe('ScormSession', () => {
     expect(lms.data.get('cmi.core.session_time')).toBe('0000:01:01.50');
     expect(lms.calls.slice(-3)).toEqual(['set cmi.core.score.raw=50', 'set cmi.core.session_time=0000:01:01.50', 'LMSCommit']);
     expect(states).toEqual(['saved']);
+    expect(s.reported).toBeNull();
+    s.save([
+      ['cmi.core.lesson_status', 'failed'],
+      ['cmi.core.score.raw', '42.5'],
+    ]);
+    expect(s.reported).toEqual({ status: 'failed', raw: '42.5' });
+    lms.refuseCommit = true;
+    s.save([
+      ['cmi.core.lesson_status', 'passed'],
+      ['cmi.core.score.raw', '90'],
+    ]);
+    expect(s.reported, 'what the LMS refused is not reported as recorded').toEqual({ status: 'failed', raw: '42.5' });
   });
 
   it('is "not saved" when a value is refused, naming the first error', () => {
