@@ -275,6 +275,29 @@ test('an LMS that refuses the data: the student reads "not saved" with the LMS\'
   await expect(status).toBeInViewport();
 });
 
+test('in review mode (an attempt reopened by the LMS) the package shows the run and changes nothing in the LMS', async ({ page }) => {
+  await serveLms(page, await unzipPackage('en'));
+  // Two rounds at the scenario's starting values, as the first session of the main test leaves them.
+  const first = await page.context().newPage();
+  await serveLms(first, await unzipPackage('en'));
+  const f = await launch(first, null);
+  await playRound(f, 1);
+  await playRound(f, 2);
+  const saved = (await lmsData(first)).suspend;
+  await first.close();
+
+  const frame = await launch(page, {
+    __lmsInitial: { core: { lesson_mode: 'review', lesson_status: 'incomplete', entry: 'resume' }, suspend_data: saved },
+  });
+  await expect(frame.getByTestId('scorm-status')).toHaveAttribute('data-state', 'review');
+  await expect(frame.getByTestId('play-history').locator('tbody tr')).toHaveCount(2);
+  await playRound(frame, 3);
+  const data = await lmsData(page);
+  expect(data.suspend).toBe(saved);
+  expect(data.interactions).toEqual([]);
+  expect(data.log).not.toContain('LMSCommit');
+});
+
 test('a package set to a class (seed and a lock) plays that market and records it', async ({ page }) => {
   const prebuilt = new Uint8Array(await readFile(packagePath('zh-cn')));
   const { bytes } = withClassSettings(prebuilt, { seed: 'class-7b', locks: ['acquisitionSpendPerQuarter'] });

@@ -25,7 +25,7 @@ export function openPackage<K extends PackageConfig['kind']>(kind: K): Opened<Ex
   const session = new ScormSession(findApi(window as unknown as ApiWindow), () => performance.now());
   const start = session.start();
   // A first launch marks the attempt as begun, so the gradebook shows "incomplete" rather than nothing.
-  if (start && (start.lessonStatus === '' || start.lessonStatus === 'not attempted')) {
+  if (start && start.lessonMode !== 'review' && (start.lessonStatus === '' || start.lessonStatus === 'not attempted')) {
     session.save([['cmi.core.lesson_status', 'incomplete']]);
   }
   return { config: config as Extract<PackageConfig, { kind: K }>, session, start, clock: () => new Date() };

@@ -16,6 +16,8 @@ export type SaveState =
   | { kind: 'notSaved'; code: string; message: string }
   /** LMSInitialize failed: nothing will be recorded. */
   | { kind: 'refused'; code: string; message: string }
+  /** The LMS opened the package to review a finished attempt (cmi.core.lesson_mode "review"): nothing is sent. */
+  | { kind: 'review' }
   | { kind: 'finished' };
 
 /** What the LMS holds about this learner and package when the session starts. */
@@ -26,6 +28,8 @@ export interface StartInfo {
   suspendData: string;
   /** `cmi.student_data.mastery_score` as text ('' when the package or LMS set none). */
   masteryScore: string;
+  /** `cmi.core.lesson_mode`: 'normal', 'browse' or 'review'. */
+  lessonMode: string;
 }
 
 export type CmiValues = ReadonlyArray<readonly [element: string, value: string]>;
@@ -35,6 +39,7 @@ const MAX_ERROR_CHARS = 120;
 
 export class ScormSession {
   private started = false;
+  private reviewing = false;
   private closed = false;
   private readonly startedAt: number;
   state: SaveState;
@@ -71,12 +76,19 @@ export class ScormSession {
       return null;
     }
     this.started = true;
-    return {
+    const info: StartInfo = {
       entry: this.get('cmi.core.entry'),
       lessonStatus: this.get('cmi.core.lesson_status'),
       suspendData: this.get('cmi.suspend_data'),
       masteryScore: this.get('cmi.student_data.mastery_score'),
+      lessonMode: this.get('cmi.core.lesson_mode'),
     };
+    // SCORM 1.2: a review must not change the learner's record; the saved run is still read, to show it.
+    if (info.lessonMode === 'review') {
+      this.reviewing = true;
+      this.setState({ kind: 'review' });
+    }
+    return info;
   }
 
   /** A value from the LMS, '' when it has none or refused. */
@@ -99,7 +111,7 @@ export class ScormSession {
    */
   save(values: CmiValues): SaveState {
     const api = this.api;
-    if (!api || !this.open) return this.state;
+    if (!api || !this.open || this.reviewing) return this.state;
     let failure: { code: string; message: string } | null = null;
     for (const [element, value] of [...values, ['cmi.core.session_time', this.elapsed()] as const]) {
       if (!this.succeeded(call(() => api.LMSSetValue(element, value))) && failure === null) failure = this.lastError();
@@ -122,11 +134,11 @@ export class ScormSession {
   finish(exit: 'suspend' | ''): void {
     const api = this.api;
     if (!api || !this.open) return;
-    const state = this.save([['cmi.core.exit', exit]]);
+    const state = this.reviewing ? this.state : this.save([['cmi.core.exit', exit]]);
     this.closed = true;
     const finished = this.succeeded(call(() => api.LMSFinish('')));
     if (!finished) this.setState({ kind: 'notSaved', ...this.lastError() });
-    else if (state.kind === 'saved') this.setState({ kind: 'finished' });
+    else if (state.kind === 'saved' || state.kind === 'review') this.setState({ kind: 'finished' });
   }
 
   /** The time since the page started, as CMITimespan. */

@@ -23,7 +23,7 @@ describe('ScormSession', () => {
     const lms = new FakeLms({ 'cmi.core.entry': 'resume', 'cmi.suspend_data': 'x', 'cmi.core.lesson_status': 'incomplete' });
     const c = clock(1000);
     const s = new ScormSession(lms, c.now);
-    expect(s.start()).toEqual({ entry: 'resume', lessonStatus: 'incomplete', suspendData: 'x', masteryScore: '' });
+    expect(s.start()).toEqual({ entry: 'resume', lessonStatus: 'incomplete', suspendData: 'x', masteryScore: '', lessonMode: '' });
     c.advance(61_500);
     const states: string[] = [];
     s.onchange = (st) => states.push(st.kind);
@@ -92,6 +92,18 @@ describe('ScormSession', () => {
       throw new Error('LMS script broke');
     };
     expect(s.save([['cmi.core.lesson_status', 'incomplete']]).kind).toBe('notSaved');
+  });
+
+  it('in review mode reads what the LMS holds and sends nothing but LMSFinish', () => {
+    const lms = new FakeLms({ 'cmi.core.lesson_mode': 'review', 'cmi.suspend_data': 'C1;x', 'cmi.core.lesson_status': 'passed' });
+    const s = new ScormSession(lms, () => 0);
+    expect(s.start()).toMatchObject({ lessonMode: 'review', suspendData: 'C1;x' });
+    expect(s.state.kind).toBe('review');
+    expect(s.save([['cmi.core.lesson_status', 'failed']]).kind).toBe('review');
+    s.finish('suspend');
+    expect(lms.calls.filter((c) => c.startsWith('set') || c === 'LMSCommit')).toEqual([]);
+    expect(lms.calls.at(-1)).toBe('LMSFinish');
+    expect(lms.data.get('cmi.core.lesson_status')).toBe('passed');
   });
 
   it('finishes once, with the exit mode, and closes the session', () => {
