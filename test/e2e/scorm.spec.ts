@@ -129,8 +129,10 @@ for (const locale of locales) {
       expect(Object.keys(files).sort()).toEqual(['imsmanifest.xml', 'index.html']);
       await serveLms(page, files);
 
-      // First session: two rounds, then the student leaves.
-      let frame = await launch(page, null);
+      // First session: two rounds, then the student leaves. The LMS's own query is not taken for a class link.
+      let frame = await launch(page, { __lmsPackageQuery: '?lms-token=1' });
+      await expect(frame.getByTestId('url-notice')).toHaveCount(0);
+      expect(await frame.locator('body').evaluate(() => location.search)).toBe('');
       const status = frame.getByTestId('scorm-status');
       await expect(status).toHaveAttribute('data-state', 'saved');
       expect((await lmsData(page)).status).toBe('incomplete');
@@ -246,6 +248,7 @@ for (const locale of locales) {
     await expect.poll(async () => (await lmsData(page)).status).toBe('passed');
     const data = await lmsData(page);
     expect(data.raw).toBe('100');
+    expect(await seriousViolations(page)).toEqual([]);
     expect(data.suspend).toBe(`Q1;${QUIZ};1;10000`);
     expect(data.interactions).toEqual([
       expect.objectContaining({
@@ -302,8 +305,11 @@ test('a package set to a class (seed and a lock) plays that market and records i
   const prebuilt = new Uint8Array(await readFile(packagePath('zh-cn')));
   const { bytes } = withClassSettings(prebuilt, { seed: 'class-7b', locks: ['acquisitionSpendPerQuarter'] });
   await serveLms(page, unzipSync(bytes));
-  const frame = await launch(page, null);
+  // The LMS launches with a query of its own: the package replaces it with the class's, and nothing is listed as unusable.
+  const frame = await launch(page, { __lmsPackageQuery: '?token=abc123&endpoint=x' });
   await expect(frame.getByTestId('play-seed')).toContainText('class-7b');
+  expect(await frame.locator('body').evaluate(() => location.search)).toBe('?v=1&seed=class-7b&lock=acquisitionSpendPerQuarter');
+  await expect(frame.getByTestId('url-notice')).toHaveCount(0);
   await expect(frame.locator('[data-control="acquisitionSpendPerQuarter"] input[type="number"]')).toBeDisabled();
   await expect(frame.locator('h1')).toContainText('· class-7b');
   await playRound(frame, 1);

@@ -8,9 +8,16 @@ import { connectScenario } from './scenarioProgress';
 
 const { config, session, start, clock } = openPackage('scenario');
 
-// The class settings reach the player the way a teacher's link does: as the page's query.
-if (config.seed !== config.scenario.seed || config.locks.length > 0) {
-  history.replaceState(history.state, '', buildQuery({ seed: config.seed, locks: config.locks }) + location.hash);
+// The class settings reach the player the way a teacher's link does: as the page's query. Whatever query the
+// LMS launched the page with is not the player's (it would list it as a link it could not use), so it goes;
+// the page loads nothing after this, and a relaunch comes from the LMS's own launch URL.
+const query = config.seed !== config.scenario.seed || config.locks.length > 0 ? buildQuery({ seed: config.seed, locks: config.locks }) : '';
+if (location.search !== query) {
+  try {
+    history.replaceState(history.state, '', location.pathname + query + location.hash);
+  } catch {
+    // A browser that refuses (an unusual sandbox) leaves the LMS's query: the player then lists it, nothing breaks.
+  }
 }
 
 let bridge: ScenarioBridge | null = null;
