@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { packageConfigs } from '../../../scripts/scorm';
 import { scenarios } from './scenarios';
+import { manifest } from '@/features/scorm/pack';
+import { validateManifest } from './xsd';
 
 describe('the packages the build makes', async () => {
   const configs = await packageConfigs(null);
@@ -28,6 +30,13 @@ describe('the packages the build makes', async () => {
       for (const key of ['scorm.status.noLms', 'scorm.status.saved', 'scorm.status.notSaved', 'teach.play.advance', 'learn.quiz.check']) {
         expect(c.strings[key as keyof typeof c.strings], `${c.locale} ${key}`).toBeTruthy();
       }
+    }
+  });
+
+  it('every manifest is valid SCORM 1.2 (titles in both languages included)', async () => {
+    for (const c of configs) {
+      const result = await validateManifest(manifest(c));
+      expect(result.errors, `${c.locale} ${c.title}`).toEqual([]);
     }
   });
 
