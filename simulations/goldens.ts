@@ -73,12 +73,14 @@ function withoutTexts(v: unknown): unknown {
 }
 
 /**
- * What a replay and the board's checks depend on: everything but the bilingual texts and the
- * lesson link. Rewording a brief keeps students' files valid; changing a number must not.
+ * What a replay and the board's checks depend on: everything but the bilingual texts, the lesson
+ * link and the teacher's plan (advice that no replay reads). Rewording a brief or improving the
+ * plan keeps students' files valid; changing a number of the market, controls or rounds must not.
  */
 export function scenarioReplayPart(s: Scenario): unknown {
-  const { lesson: _lesson, ...rest } = s;
-  return withoutTexts(rest);
+  const { lesson: _lesson, teacherNotes, ...rest } = s;
+  const { plan: _plan, ...notes } = teacherNotes;
+  return withoutTexts({ ...rest, teacherNotes: notes });
 }
 
 function fingerprintOf(run: ReturnType<ModelRelease['simulate']>): Fingerprint {

@@ -3,7 +3,8 @@
 // Only the surface lives here: no arithmetic, and nothing that a frozen copy would need to import.
 import { MODEL_VERSION, simulate, type RunOptions, type RunResult } from './engine.ts';
 import { PRESET_IDS, getPreset, type InvestedLevel, type LevelId, type Market, type PresetId } from './market.ts';
-import { scenarioInitialStrategy, scenarioMarket, scenarioRun, scenarioScore, type Scenario } from './scenario.ts';
+import type { Scenario } from './scenario.ts';
+import { scenarioInitialStrategy, scenarioMarket, scenarioRun, scenarioScore } from './scenarioPlay.ts';
 import { defaultStrategy, levelPresetInvestment, type Strategy } from './strategy.ts';
 
 /**

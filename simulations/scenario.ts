@@ -1,12 +1,10 @@
-// Classroom scenarios: the zod schema shared by content/scenarios/*.yaml and the CLI, plus the
-// helpers that turn a scenario into a market, a starting strategy, a re-simulated run and a score.
-// Must stay free of file-system and DOM access (the site, workers and CLI all import it).
+// Classroom scenarios: the zod schema shared by content/scenarios/*.yaml, the build and the CLI. The helpers
+// that turn a parsed scenario into a market, a run and a score live in scenarioPlay.ts (no zod, so the
+// pages that play a scenario do not ship the schema) and are re-exported here. No file-system or DOM access.
 import { z } from 'zod';
-import { MarketModel, type RunResult } from './engine.ts';
-import { INVESTED_LEVELS, LEVELS, PRESET_IDS, getPreset, type InvestedLevel, type LevelId, type Market, type PresetId } from './market.ts';
+import { LEVELS, PRESET_IDS, getPreset, type LevelId, type PresetId } from './market.ts';
 import { MAX_QUARTERS, MAX_ROUNDS } from './limits.ts';
-import { clip } from './text.ts';
-import { cloneStrategy, defaultStrategy, levelPresetInvestment, validateStrategy, type Strategy } from './strategy.ts';
+import { RESERVED_KEYS, clip } from './text.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, single hyphens)');
 const text = z.string().trim().min(1, 'must not be empty');
@@ -182,6 +180,16 @@ const scenarioObject = z
       timing45: localTextSchema,
       timing90: localTextSchema,
       lookFor: z.array(localTextSchema).min(1),
+      /**
+       * A plan known to reach the goal on the scenario's own seed: open controls set this way in every round
+       * (the others at their starting values). Advice for the teacher; a replay never reads it.
+       */
+      plan: z
+        .strictObject({
+          decisions: z.record(controlId, z.union([finite, z.enum(LEVELS as [LevelId, ...LevelId[]])])),
+          why: localTextSchema,
+        })
+        .optional(),
     }),
   })
   .superRefine((s, ctx) => {
@@ -200,6 +208,13 @@ const scenarioObject = z
         if (seg !== undefined && !known(seg))
           ctx.addIssue({ code: 'custom', path: ['controls', key, k], message: `"${clip(seg, 40)}" in "${clip(c, 60)}" is ${where}` });
       });
+    for (const id of Object.keys(s.teacherNotes.plan?.decisions ?? {}))
+      if (!s.controls.visible.includes(id) || s.controls.locked.includes(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['teacherNotes', 'plan', 'decisions', id],
+          message: `"${clip(id, 60)}" is not an open control of this scenario (visible and not locked)`,
+        });
     const quarters = s.rounds * s.quartersPerRound;
     if (quarters > MAX_QUARTERS)
       ctx.addIssue({
@@ -221,12 +236,10 @@ const scenarioObject = z
     });
   });
 
-/**
- * Keys that would reach an object's prototype if copied. JSON.parse and the yaml package both keep
- * `__proto__` as an own key, but zod's records drop it silently, so they are refused here, in every
- * part of a scenario alike, before the schema sees the data.
- */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+// Keys that would reach an object's prototype if copied. JSON.parse and the yaml package both keep
+// `__proto__` as an own key, but zod's records drop it silently, so they are refused here, in every
+// part of a scenario alike, before the schema sees the data (the list lives in text.ts, shared with result files).
+export { RESERVED_KEYS };
 const MAX_REPORTED = 20;
 
 function reservedKeyPaths(value: unknown, path: (string | number)[], out: (string | number)[][], depth: number): void {
@@ -274,107 +287,5 @@ export function parseScenario(data: unknown, fileName: string): Scenario {
   );
 }
 
-/** The scenario's market: the preset with its overrides and scheduled events (which act in the engine). */
-export function scenarioMarket(s: Scenario): Market {
-  const m = getPreset(s.market.preset);
-  const o = s.market.overrides;
-  if (o?.firm) Object.assign(m.firm, stripUndefined(o.firm));
-  if (o?.mechanisms) Object.assign(m.mechanisms, stripUndefined(o.mechanisms));
-  if (o?.satisfactionDynamics !== undefined) m.satisfactionDynamics = o.satisfactionDynamics;
-  for (const [id, seg] of Object.entries(o?.segments ?? {})) {
-    const target = m.segments.find((x) => x.id === id);
-    if (!target) throw new Error(`Scenario "${s.id}": unknown segment "${id}"`);
-    const { sensitivity, standardInvestment, ...rest } = seg;
-    Object.assign(target, stripUndefined(rest));
-    if (sensitivity) Object.assign(target.sensitivity, stripUndefined(sensitivity));
-    if (standardInvestment) Object.assign(target.standardInvestment, stripUndefined(standardInvestment));
-  }
-  m.events = s.events.map((e) => ({
-    quarter: e.quarter,
-    type: e.type,
-    magnitude: e.magnitude,
-    ...(e.segment !== undefined ? { segment: e.segment } : {}),
-    ...(e.durationQuarters !== undefined ? { durationQuarters: e.durationQuarters } : {}),
-  }));
-  return m;
-}
-
-/** The strategy the learner starts from: the market's default plus the scenario's initialStrategy. */
-export function scenarioInitialStrategy(s: Scenario, market: Market = scenarioMarket(s)): Strategy {
-  const st = defaultStrategy(market);
-  const init = s.initialStrategy;
-  if (!init) return st;
-  if (init.promiseLevel !== undefined) st.promiseLevel = init.promiseLevel;
-  if (init.quality !== undefined) st.quality = init.quality;
-  if (init.acquisitionSpendPerQuarter !== undefined) st.acquisitionSpendPerQuarter = init.acquisitionSpendPerQuarter;
-  for (const [id, seg] of Object.entries(init.segments ?? {})) {
-    const inv = seg.level ? levelPresetInvestment(market, id, seg.level) : st.segments[id]!.investment;
-    for (const l of INVESTED_LEVELS) {
-      const v = seg.investment?.[l];
-      if (v !== undefined) inv[l] = v;
-    }
-    st.segments[id] = { investment: inv };
-  }
-  return st;
-}
-
-/** Value of one control id in a strategy (levelPreset ids compare the whole investment). */
-function controlValue(st: Strategy, id: string): string {
-  const [head, seg, level] = id.split('.');
-  if (head === 'investment') return String(st.segments[seg!]?.investment[level as InvestedLevel] ?? 0);
-  if (head === 'levelPreset') return JSON.stringify(st.segments[seg!]?.investment ?? null);
-  return String(st[head as 'promiseLevel' | 'quality' | 'acquisitionSpendPerQuarter']);
-}
-
-/**
- * Re-simulate a played scenario: round k (0-based) runs `quartersPerRound` quarters with
- * decisionsPerRound[k]. Fewer decisions than rounds gives the state after the rounds played.
- * Throws if a decision changes a locked control or there are more decisions than rounds.
- */
-export function scenarioRun(s: Scenario, decisionsPerRound: Strategy[]): RunResult {
-  if (decisionsPerRound.length > s.rounds)
-    throw new RangeError(`Scenario "${s.id}" has ${s.rounds} rounds, got ${decisionsPerRound.length} decisions`);
-  const market = scenarioMarket(s);
-  const initial = scenarioInitialStrategy(s, market);
-  decisionsPerRound.forEach((d, k) => {
-    validateStrategy(market, d);
-    for (const c of s.controls.locked)
-      if (controlValue(d, c) !== controlValue(initial, c))
-        throw new RangeError(`Round ${k + 1} of scenario "${s.id}" changes the locked control "${c}"`);
-  });
-  const model = new MarketModel(market, decisionsPerRound[0] ?? initial, {
-    seed: s.seed,
-    quarters: s.rounds * s.quartersPerRound,
-  });
-  decisionsPerRound.forEach((d, k) => {
-    if (k > 0) model.setStrategy(cloneStrategy(d));
-    for (let q = 0; q < s.quartersPerRound; q++) model.step();
-  });
-  return model.result();
-}
-
-/**
- * Score of a run against the scenario goal: value / target, clamped to [0, 1].
- * The value is read at the last quarter played for customerEquity and cumulativeDiscountedProfit,
- * and averaged over the quarters of the last round for retentionRate and meanSatisfaction
- * (a single quarter of those is noisy).
- */
-export function scenarioScore(s: Scenario, result: RunResult): { value: number; target: number; score: number } {
-  const rows = result.overall;
-  if (rows.length === 0) return { value: 0, target: s.goal.target, score: 0 };
-  const metric = s.goal.metric;
-  let value: number;
-  if (metric === 'customerEquity' || metric === 'cumulativeDiscountedProfit') value = rows[rows.length - 1]![metric];
-  else {
-    const last = rows.slice(-s.quartersPerRound);
-    value = last.reduce((a, r) => a + r[metric], 0) / last.length;
-  }
-  const score = Math.max(0, Math.min(1, value / s.goal.target));
-  return { value, target: s.goal.target, score };
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
-  return out;
-}
+// The run of a parsed scenario, kept in its own module without zod (see the top of this file).
+export { scenarioInitialStrategy, scenarioMarket, scenarioRun, scenarioScore } from './scenarioPlay.ts';

@@ -17,3 +17,6 @@ export function clip(text: string, max: number): string {
 export function stripControls(text: string): string {
   return text.replace(CONTROL_CHARS, '');
 }
+
+/** Keys that would reach an object's prototype if copied; refused in scenario files and result files alike. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

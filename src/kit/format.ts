@@ -12,6 +12,8 @@ export interface Formatters {
   count: (v: number) => string;
   /** Short form for axis ticks (1.2M, 120万). */
   compact: (v: number) => string;
+  /** Short form with at most `significant` significant digits (1.06M · 106万), for ticks close together. */
+  compactTo: (v: number, significant: number) => string;
   /** A share 0..1 as a percentage with exactly `digits` decimals (91 % · 91.5 %); default 0. */
   pct: (v: number, digits?: number) => string;
   /** A share 0..1 as a percentage with at most one decimal (91.5 % · 90 %), for figures that move by tenths. */
@@ -50,6 +52,7 @@ export function makeFormatters(locale: Locale): Formatters {
     decimal,
     count,
     compact,
+    compactTo: (v, significant) => nf(`compact-s${significant}`, { notation: 'compact', maximumSignificantDigits: significant }).format(v),
     pct: (v, digits = 0) =>
       nf(`pct${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v),
     percent: (v) => nf('percent', { style: 'percent', maximumFractionDigits: 1 }).format(v),

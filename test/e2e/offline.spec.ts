@@ -117,9 +117,12 @@ async function offlineTour(page: Page, root: string, locale: Locale, downloadsDi
   const file = `${downloadsDir}/${download.suggestedFilename()}`;
   await download.saveAs(file);
 
-  // The class board verifies that file by re-running it, offline.
+  // The class board verifies that file by re-running it, offline, once given the class link (it ranks only runs
+  // of the class's scenario and seed).
   await page.goto(`${root}${locale}/teach/board/`);
   await islandsReady(page);
+  await page.getByTestId('board-link').fill(new URL(`${root}${locale}/teach/${SCENARIO}/?v=1&seed=no-wifi`, page.url()).href);
+  await page.getByTestId('board-link-use').click();
   await page.getByTestId('board-files').setInputFiles(file);
   await expect(page.locator('tr[data-status="verified"]')).toHaveCount(1);
   await expect(page.locator('tr[data-status="verified"]')).toContainText('Offline student');

@@ -1,7 +1,8 @@
 // The one reactive bridge of a played scenario, used by the player, the board and the worksheet: link seed and
 // locks, rounds played, the next round's draft, the run they give (replay.ts, the path the board verifies with)
-// and the texts of its controls. No DOM and no storage here: views read its fields and call its methods.
-import { currentRelease, type ModelRelease } from '@sim/release';
+// and the texts of its controls. No DOM and no storage here: views read its fields and call its methods. It does
+// not import the engine: a page starts with the controls and loads the engine (playEngine.ts) to play a round.
+import type { ModelRelease } from '@sim/release';
 import type { Scenario } from '@sim/scenario';
 import type { Locale, Translate } from '@/i18n/core';
 import { snapToRange, type UrlProblem } from '@/kit/urlState';
@@ -9,18 +10,16 @@ import { parseLink } from './linkCodec';
 import { lockControls, lockableIds } from './locks';
 import type { Progress } from './progress';
 import {
-  claimedFrom,
   checkDecisions,
   controlLabel,
   controlValueText,
   levelOf,
-  replayOutcome,
   scenarioInfo,
   teachControls,
-  type PlayOutcome,
   type ScenarioInfo,
   type TeachControl,
-} from './replay';
+} from './controls';
+import type { claimedFrom, PlayOutcome, replayOutcome } from './replay';
 import { createResultFile, type Decision, type DecisionValue, type ResultFile } from './resultFile';
 
 /** One played round as the history table and the worksheet show it (figures of the round's last quarter). */
@@ -36,10 +35,17 @@ export interface RoundRow {
   equity: number;
 }
 
+/** What playing needs: an engine release and the replay path of replay.ts (playEngine.ts holds the current one). */
+export interface PlayEngine {
+  release: ModelRelease;
+  replayOutcome: typeof replayOutcome;
+  claimedFrom: typeof claimedFrom;
+}
+
 export class ScenarioRunState {
   readonly scenario: Scenario;
-  /** The engine that plays it: the current one, or (the board) the one of a file's model version. */
-  readonly release: ModelRelease;
+  /** The engine that plays it, once loaded (null until then: the controls need none). */
+  engine = $state.raw<PlayEngine | null>(null);
   readonly info: ScenarioInfo;
   /** The scenario's controls with its own locks only (the link's are applied in `controls`). */
   private readonly base: TeachControl[];
@@ -55,22 +61,33 @@ export class ScenarioRunState {
   linkProblems = $state<UrlProblem[]>([]);
   linkProblemCount = $state(0);
   fromLink = $state(false);
+  /** The seed came from the link (not the scenario's own). */
+  seedFromLink = $state(false);
 
   readonly controls = $derived.by(() => lockControls(this.base, this.extraLocks).controls);
   readonly openControls = $derived(this.controls.filter((c) => !c.locked));
   readonly round = $derived(this.decisions.length + 1);
   readonly finished = $derived.by(() => this.decisions.length >= this.info.rounds);
-  /** The run of the rounds played (null before the first round; an engine error is kept as text). */
+  /** Rounds were played but the engine that replays them is still loading. */
+  readonly pending = $derived(this.decisions.length > 0 && this.engine === null);
+  /** The run of the rounds played (null before the first round or the engine; an engine error is kept as text). */
   readonly outcome = $derived.by((): PlayOutcome | { error: string } | null => {
-    if (this.decisions.length === 0) return null;
+    const engine = this.engine;
+    if (this.decisions.length === 0 || engine === null) return null;
     try {
-      return replayOutcome(this.scenario, this.seed, this.decisions, this.extraLocks, this.release);
+      return engine.replayOutcome(this.scenario, this.seed, this.decisions, this.extraLocks, engine.release);
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
   });
   readonly run = $derived(this.outcome !== null && !('error' in this.outcome) ? this.outcome : null);
   readonly quarters = $derived(this.run ? this.run.overall.map((r) => r.quarter) : []);
+  /** How far the run went toward and beyond the goal: value ÷ target, not capped (1.2 = 120 % of the goal). */
+  readonly ratio = $derived(this.run && this.run.target > 0 ? this.run.value / this.run.target : null);
+  /** The scenario's events that have happened in the quarters played, in order. */
+  readonly eventsSoFar = $derived.by(() =>
+    this.scenario.events.filter((e) => e.quarter <= this.decisions.length * this.info.quartersPerRound),
+  );
   readonly history = $derived.by((): RoundRow[] => {
     const run = this.run;
     if (!run) return [];
@@ -93,13 +110,18 @@ export class ScenarioRunState {
     return rows;
   });
 
-  constructor(scenario: Scenario, release: ModelRelease = currentRelease) {
+  constructor(scenario: Scenario, engine: PlayEngine | null = null) {
     this.scenario = scenario;
-    this.release = release;
+    this.engine = engine;
     this.info = scenarioInfo(scenario);
-    this.base = teachControls(scenario, release);
+    this.base = teachControls(scenario);
     this.seed = this.info.seed;
     this.draft = this.initialDraft();
+  }
+
+  /** Loads the current engine once; resolves when rounds can be played. */
+  async loadEngine(): Promise<void> {
+    if (this.engine === null) this.engine = (await import('./playEngine')).currentEngine;
   }
 
   /** The ids a teacher's link may lock (see locks.ts). */
@@ -115,6 +137,7 @@ export class ScenarioRunState {
     this.linkProblems = parsed.problems;
     this.linkProblemCount = parsed.problemCount;
     this.fromLink = parsed.custom;
+    this.seedFromLink = parsed.seedApplied;
   }
 
   /**
@@ -123,7 +146,7 @@ export class ScenarioRunState {
    */
   restore(saved: Progress | null): boolean {
     if (saved === null || saved.seed !== this.seed || !sameSet(saved.locks, this.extraLocks)) return false;
-    if (checkDecisions(this.scenario, saved.decisions, this.extraLocks, this.release) !== null) return false;
+    if (checkDecisions(this.scenario, saved.decisions, this.extraLocks) !== null) return false;
     this.decisions = saved.decisions;
     const last = saved.decisions[saved.decisions.length - 1];
     const draft = this.initialDraft();
@@ -157,9 +180,9 @@ export class ScenarioRunState {
     return used;
   }
 
-  /** Plays the next round with the draft; returns its row, or null when the game is over. */
+  /** Plays the next round with the draft; returns its row, or null when the game is over or the engine not loaded. */
   advance(): RoundRow | null {
-    if (this.finished) return null;
+    if (this.finished || this.engine === null) return null;
     const d: Decision = {};
     for (const c of this.openControls) d[c.id] = this.draft[c.id] ?? c.initial;
     this.decisions = [...this.decisions, d];
@@ -182,15 +205,15 @@ export class ScenarioRunState {
 
   /** The result file of the finished game (name optional, cleaned by createResultFile). */
   resultFile(name: string): ResultFile | null {
-    if (!this.run || !this.finished) return null;
+    if (!this.run || !this.finished || this.engine === null) return null;
     return createResultFile({
       scenarioId: this.info.id,
       scenarioVersion: this.info.version,
       seed: this.seed,
       locks: this.extraLocks,
-      modelVersion: this.release.MODEL_VERSION,
+      modelVersion: this.engine.release.MODEL_VERSION,
       decisions: $state.snapshot(this.decisions),
-      claimed: claimedFrom(this.run),
+      claimed: this.engine.claimedFrom(this.run),
       name,
     });
   }

@@ -3,7 +3,7 @@
 // fetched as its own chunk only when a file of that version arrives. No DOM, no strings.
 import { currentRelease, type ModelRelease } from '@sim/release';
 import { RELEASED, type ReleaseLoaders } from '@sim/released/index';
-import type { EngineLookup } from './resultFile';
+import type { EngineLookup } from './resultCheck';
 
 export class EngineRegistry {
   private readonly ready = new Map<string, ModelRelease>();

@@ -17,6 +17,8 @@ export interface LinkParseResult {
   problemCount: number;
   /** True when the URL asked for something (a seed or locks) that was applied. */
   custom: boolean;
+  /** True when the seed came from the URL (otherwise it is the scenario's own). */
+  seedApplied: boolean;
 }
 
 export function isValidSeed(seed: string): boolean {
@@ -44,7 +46,8 @@ function linkSchema(defaults: { seed: string; lockable: readonly string[] }) {
 export function parseLink(search: string, defaults: { seed: string; lockable: readonly string[] }): LinkParseResult {
   const r = parseQuery(linkSchema(defaults), search);
   const state: LinkState = { seed: r.state.seed, locks: r.state.lock };
-  return { state, problems: r.problems, problemCount: r.problemCount, custom: r.applied.includes('seed') || state.locks.length > 0 };
+  const seedApplied = r.applied.includes('seed');
+  return { state, problems: r.problems, problemCount: r.problemCount, custom: seedApplied || state.locks.length > 0, seedApplied };
 }
 
 /** The query string (with leading `?`) for a seed and locks; locks sorted for stable links. */
@@ -59,4 +62,52 @@ export function newSeed(randomBytes: (n: number) => Uint8Array): string {
   let out = '';
   for (const b of bytes) out += alphabet[b % alphabet.length];
   return out;
+}
+
+/** What a class link pasted on the board gives: the scenario it opens, its seed and locks, and what was wrong. */
+export type ClassLinkResult =
+  | { ok: true; scenarioId: string; state: LinkState; problems: UrlProblem[]; problemCount: number }
+  | { ok: false; problem: 'notLink' | 'notScenario' };
+
+/** The most of a pasted link that is read (a class link is far shorter; the rest is ignored, never echoed). */
+const MAX_LINK_CHARS = 4000;
+
+/**
+ * Reads a class link pasted on the board (`…/teach/<id>/?v=1&seed=…&lock=…`, under any host or sub-path).
+ * `scenarios` gives each scenario's own seed and the controls a link may lock. Never throws.
+ */
+export function parseClassLink(
+  text: string,
+  scenarios: readonly { id: string; seed: string; lockable: readonly string[] }[],
+): ClassLinkResult {
+  let link: URL;
+  try {
+    link = new URL(text.trim().slice(0, MAX_LINK_CHARS), 'https://class.invalid/');
+  } catch {
+    return { ok: false, problem: 'notLink' };
+  }
+  const match = /\/teach\/([a-z0-9]+(?:-[a-z0-9]+)*)\/(?:[a-z-]+\/)?$/.exec(link.pathname);
+  if (!match) return { ok: false, problem: 'notLink' };
+  const scenario = scenarios.find((s) => s.id === match[1]);
+  if (!scenario) return { ok: false, problem: 'notScenario' };
+  const parsed = parseLink(link.search, { seed: scenario.seed, lockable: scenario.lockable });
+  return { ok: true, scenarioId: scenario.id, state: parsed.state, problems: parsed.problems, problemCount: parsed.problemCount };
+}
+
+/** The link builder's own query, `?v=1&scenario=<id>`: a scenario card opens the builder with its scenario chosen. */
+function builderSchema(ids: readonly string[]) {
+  return { scenario: { kind: 'enum', values: ids, default: ids[0] ?? '' } } satisfies Schema;
+}
+
+export function builderQuery(scenarioId: string): string {
+  return `?${serializeQuery(builderSchema([scenarioId]), { scenario: scenarioId })}`;
+}
+
+/** The scenario a builder link chooses (the first of `ids` if none or an unknown one), and what was wrong. */
+export function parseBuilderQuery(
+  search: string,
+  ids: readonly string[],
+): { scenarioId: string; problems: UrlProblem[]; problemCount: number } {
+  const r = parseQuery(builderSchema(ids), search);
+  return { scenarioId: r.state.scenario, problems: r.problems, problemCount: r.problemCount };
 }

@@ -1,11 +1,15 @@
 // Keeps a student's rounds in localStorage so a reload or a language switch does not lose them.
-// Storage may be full, disabled or corrupt: every access is guarded and what is read is validated.
-import { z } from 'zod';
-import { decisionValueSchema, type Decision } from './resultFile';
+// Storage may be full, disabled or corrupt: every access is guarded and what is read is checked here for its
+// shape only; ScenarioRunState.restore() then checks every control and value against the scenario.
+import { LEVELS } from '@sim/market';
+import { RESERVED_KEYS } from '@sim/text';
+import { MAX_ROUNDS } from '@sim/limits';
+import type { Decision } from './resultFile';
 
 const KEY_PREFIX = 'crm-lab:teach:';
+const SEED = /^[A-Za-z0-9_-]{1,40}$/;
 const CONTROL_ID = /^[A-Za-z][A-Za-z0-9_-]{0,40}(\.[A-Za-z][A-Za-z0-9_-]{0,40}){0,3}$/;
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_CONTROLS = 80;
 
 export interface Progress {
   seed: string;
@@ -13,23 +17,32 @@ export interface Progress {
   decisions: Decision[];
 }
 
-const progressSchema = z
-  .object({
-    seed: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
-    locks: z.array(z.string().regex(CONTROL_ID)).max(80),
-    decisions: z
-      .array(
-        z.record(
-          z
-            .string()
-            .regex(CONTROL_ID)
-            .refine((k) => !k.split('.').some((p) => FORBIDDEN.has(p))),
-          decisionValueSchema,
-        ),
-      )
-      .max(40),
-  })
-  .strict();
+const isControlId = (k: unknown): k is string =>
+  typeof k === 'string' && CONTROL_ID.test(k) && !k.split('.').some((p) => RESERVED_KEYS.has(p));
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+function isDecision(v: unknown): v is Decision {
+  if (!isPlainObject(v)) return false;
+  const keys = Object.keys(v);
+  return (
+    keys.length <= MAX_CONTROLS &&
+    keys.every((k) => {
+      const x = v[k];
+      return isControlId(k) && ((typeof x === 'number' && Number.isFinite(x)) || (LEVELS as readonly unknown[]).includes(x));
+    })
+  );
+}
+
+/** The shape of saved rounds (exactly these three fields, each within its bounds), or null. */
+function readProgress(v: unknown): Progress | null {
+  if (!isPlainObject(v) || Object.keys(v).length !== 3) return null;
+  const { seed, locks, decisions } = v;
+  if (typeof seed !== 'string' || !SEED.test(seed)) return null;
+  if (!Array.isArray(locks) || locks.length > MAX_CONTROLS || !locks.every(isControlId)) return null;
+  if (!Array.isArray(decisions) || decisions.length > MAX_ROUNDS || !decisions.every(isDecision)) return null;
+  return { seed, locks: [...locks], decisions: decisions.map((d) => ({ ...d })) };
+}
 
 export type LoadResult = { ok: true; progress: Progress | null } | { ok: false; problem: 'corrupt' };
 
@@ -53,8 +66,8 @@ export function loadProgress(scenarioId: string): LoadResult {
   }
   if (raw === null) return { ok: true, progress: null };
   try {
-    const parsed = progressSchema.safeParse(JSON.parse(raw));
-    if (parsed.success) return { ok: true, progress: parsed.data };
+    const progress = readProgress(JSON.parse(raw));
+    if (progress !== null) return { ok: true, progress };
   } catch {
     // Falls through: unreadable JSON is treated like any other corrupt entry.
   }

@@ -3,28 +3,17 @@
 // loaded on demand; a file made today must verify through the frozen copy after the bump, and an
 // unknown version is reported as such.
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { MODEL_VERSION } from '@sim/index';
 import { currentRelease, type ModelRelease } from '@sim/release';
 import { RELEASED } from '@sim/released/index';
-import { parseScenario, type Scenario } from '@sim/scenario';
+import type { Scenario } from '@sim/scenario';
 import { EngineRegistry, engines } from '@/features/teach/engines';
 import { claimedFrom, makeReplayContext, playScenario, teachControls } from '@/features/teach/replay';
-import {
-  createResultFile,
-  parseResultFile,
-  serializeResultFile,
-  verifyResultFile,
-  type Decision,
-  type ResultFile,
-} from '@/features/teach/resultFile';
+import { createResultFile, serializeResultFile, type Decision, type ResultFile } from '@/features/teach/resultFile';
+import { parseResultFile, verifyResultFile } from '@/features/teach/resultCheck';
+import { loadScenarios } from './fixtures';
 
-const dir = join(process.cwd(), 'content/scenarios');
-const scenarios: Scenario[] = readdirSync(dir)
-  .filter((f) => f.endsWith('.yaml'))
-  .map((f) => parseScenario(parse(readFileSync(join(dir, f), 'utf8')), f));
+const scenarios = loadScenarios();
 const scenario = scenarios.find((s) => s.id === 'budget-cut') ?? scenarios[0]!;
 /** Today's version, released and frozen, and the version of the fixture's bump. */
 const OLD = MODEL_VERSION;
@@ -88,27 +77,27 @@ describe(`after a model version bump (fixture: ${OLD} → ${NEW})`, () => {
         return frozenOld();
       },
     });
-    const ctx = makeReplayContext(scenarios, registry, { expectedScenarioId: scenario.id });
+    const ctx = makeReplayContext(scenarios, registry);
     const old = fileFrom(currentRelease, scenario, 'bump-1');
 
     // A file of the current version needs no chunk.
     const fresh = fileFrom(registry.current, scenario, 'bump-1');
     await registry.load([fresh.modelVersion]);
     expect(loads).toBe(0);
-    expect(verifyResultFile(fresh, ctx)).toEqual({ status: 'verified' });
+    expect(verifyResultFile(fresh, ctx).verdict).toEqual({ status: 'genuine' });
 
     // Before its chunk is loaded an old file cannot be checked, and says so.
-    expect(verifyResultFile(old, ctx)).toEqual({ status: 'modelUnavailable', modelVersion: OLD });
+    expect(verifyResultFile(old, ctx).verdict).toEqual({ status: 'modelUnavailable', modelVersion: OLD });
     await registry.load([OLD, OLD, fresh.modelVersion]);
     await registry.load([OLD]);
     expect(loads).toBe(1);
-    expect(verifyResultFile(old, ctx)).toEqual({ status: 'verified' });
+    expect(verifyResultFile(old, ctx).verdict).toEqual({ status: 'genuine' });
 
     // The bump matters: the new engine does not reproduce the old file, so only the frozen copy verifies it.
     expect(fresh.claimed.equity).not.toEqual(old.claimed.equity);
-    expect(verifyResultFile(relabel(old, NEW), ctx)).toMatchObject({ status: 'tampered', what: 'figures' });
+    expect(verifyResultFile(relabel(old, NEW), ctx).verdict).toMatchObject({ status: 'tampered', what: 'figures' });
     // ...and a new file relabelled with the old version is caught by the frozen engine.
-    expect(verifyResultFile(relabel(fresh, OLD), ctx)).toMatchObject({ status: 'tampered', what: 'figures' });
+    expect(verifyResultFile(relabel(fresh, OLD), ctx).verdict).toMatchObject({ status: 'tampered', what: 'figures' });
   });
 
   it('a file claiming an unknown version is reported as such, with its short version text only', async () => {
@@ -116,7 +105,7 @@ describe(`after a model version bump (fixture: ${OLD} → ${NEW})`, () => {
     const ctx = makeReplayContext(scenarios, registry);
     const unknown = relabel(fileFrom(currentRelease, scenario, 'bump-2'), '7.3.0-beta');
     await registry.load([unknown.modelVersion]);
-    expect(verifyResultFile(unknown, ctx)).toEqual({ status: 'otherModel', modelVersion: '7.3.0-beta' });
+    expect(verifyResultFile(unknown, ctx).verdict).toEqual({ status: 'otherModel', modelVersion: '7.3.0-beta' });
     // The version text is bounded by the file schema: a long one never reaches the board.
     const o = JSON.parse(serializeResultFile(unknown)) as ResultFile;
     o.modelVersion = '1'.repeat(31);

@@ -4,11 +4,12 @@ import {
   MAX_RESULT_BYTES,
   cleanName,
   createResultFile,
-  parseResultFile,
+  fileNamePart,
   resultFileName,
   serializeResultFile,
   type CreateInput,
 } from '@/features/teach/resultFile';
+import { parseResultFile } from '@/features/teach/resultCheck';
 import { MAX_QUARTERS, MAX_ROUNDS } from '@sim/limits';
 
 const input: CreateInput = {
@@ -42,10 +43,20 @@ describe('result file creation', () => {
     expect(file.name).toBe('Li Lei');
   });
 
-  it('omits an empty name and names the download without it', () => {
+  it("names the download after the student and the time, so a class's files never overwrite each other", () => {
+    const at = new Date(2026, 10, 30, 14, 5);
+    expect(resultFileName(createResultFile(input), at)).toBe('crm-lab-demo-li-lei-2026-11-30-1405.json');
+    expect(resultFileName(createResultFile({ ...input, name: '王 小明' }), at)).toBe('crm-lab-demo-王-小明-2026-11-30-1405.json');
+    expect(resultFileName(createResultFile({ ...input, name: 'Ann' }), new Date(2026, 0, 2, 3, 4))).toBe(
+      'crm-lab-demo-ann-2026-01-02-0304.json',
+    );
+    // Characters a file system or a shell would trip over never reach the name.
+    expect(fileNamePart('../../etc/passwd <x>|"*?')).toBe('etc-passwd-x');
+    expect(fileNamePart('x'.repeat(100))).toHaveLength(40);
+    // Without a name (only older pages allowed that) the seed stands in.
     const file = createResultFile({ ...input, name: '   ' });
     expect('name' in file).toBe(false);
-    expect(resultFileName(file)).toBe('crm-lab-demo-abc.json');
+    expect(resultFileName(file, at)).toBe('crm-lab-demo-abc-2026-11-30-1405.json');
   });
 
   it('holds the longest game a scenario allows (the model caps on rounds and quarters), and no more', () => {
@@ -53,7 +64,7 @@ describe('result file creation', () => {
     const quarters = Array.from({ length: MAX_QUARTERS }, () => 0.9);
     const file = createResultFile({ ...longest, claimed: { ...input.claimed, equity: quarters, retention: quarters } });
     expect(parseResultFile(serializeResultFile(file))).toEqual({ ok: true, file });
-    expect(() => createResultFile({ ...input, decisions: [...longest.decisions, { promiseLevel: 3 }] })).toThrow(/decisions/);
+    expect(() => createResultFile({ ...longest, decisions: [...longest.decisions, { promiseLevel: 3 }] })).toThrow(/decisions/);
     expect(() => createResultFile({ ...input, claimed: { ...input.claimed, equity: [...quarters, 1] } })).toThrow(/claimed\.equity/);
   });
 

@@ -1,68 +1,34 @@
-// Every scenario in content/scenarios parses with the engine's schema, names file and field when broken,
-// offers sensible controls, and has a goal that is reachable but not trivial on its own seed.
+// Every scenario in content/scenarios parses with the engine's schema, names file and field when broken, teaches
+// a lesson of the course, offers sensible controls, and has a goal that its starting settings miss and the plan in
+// its teacher notes reaches on its own seed (also when a team changes course only after round one).
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { parseScenario, ScenarioError, type Scenario } from '@sim/scenario';
-import { checkDecisions, playScenario, scenarioInfo, teachControls } from '@/features/teach/replay';
-import type { Decision } from '@/features/teach/resultFile';
+import { parseScenario, ScenarioError } from '@sim/scenario';
+import { checkDecisions, forStudents, playScenario, scenarioInfo, teachControls } from '@/features/teach/replay';
 import { isValidSeed } from '@/features/teach/linkCodec';
+import { SCENARIO_DIR as dir, scenarioFiles as files, loadScenario, rounds } from './fixtures';
 
-const dir = join(process.cwd(), 'content/scenarios');
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
-const load = (f: string) => parseScenario(parse(readFileSync(join(dir, f), 'utf8')), f);
-
-/** A plan known to meet each goal (what a good team converges on); every round the same. */
-const REFERENCE: Record<string, Record<string, number>> = {
-  'partnership-temptation': {
-    'investment.customers.reactive': 1,
-    'investment.customers.accountable': 0,
-    'investment.customers.proactive': 0,
-    'investment.customers.partnership': 0,
-  },
-  'key-account-rescue': {
-    'investment.customers.reactive': 1,
-    'investment.customers.accountable': 3,
-    'investment.customers.proactive': 16,
-    'investment.customers.partnership': 60,
-  },
-  'hollow-loyalty': { 'investment.customers.reactive': 1, 'investment.customers.accountable': 3, quality: 3.8 },
-  'expectation-trap': { promiseLevel: 3 },
-  'budget-cut': { acquisitionSpendPerQuarter: 20000, 'investment.customers.reactive': 1, 'investment.customers.accountable': 3 },
-  'membership-store': { 'investment.customers.reactive': 1, 'investment.customers.proactive': 4 },
-};
-
-function rounds(s: Scenario, plan: Record<string, number> = {}): Decision[] {
-  const d: Decision = {};
-  for (const c of teachControls(s).filter((x) => !x.locked)) d[c.id] = plan[c.id] ?? c.initial;
-  return Array.from({ length: s.rounds }, () => ({ ...d }));
-}
+const load = (f: string) => loadScenario(f.replace(/\.yaml$/, ''));
+/** The course's lessons, by slug: every scenario teaches one of them. */
+const lessons = readdirSync(join(process.cwd(), 'content/lessons/en')).map((f) => f.replace(/\.mdx$/, ''));
 
 describe('scenario files', () => {
-  it('there are at least six, with distinct ids matching their file names', () => {
-    expect(files.length).toBeGreaterThanOrEqual(6);
+  it('there are at least ten, with distinct ids matching their file names, serving at least nine lessons', () => {
+    expect(files.length).toBeGreaterThanOrEqual(10);
     const ids = files.map((f) => load(f).id);
     expect(ids).toEqual(files.map((f) => f.replace(/\.yaml$/, '')));
+    const served = new Set(files.map((f) => load(f).lesson));
+    expect(served.size).toBeGreaterThanOrEqual(9);
+    for (const lesson of ['customer-life-cycle', 'service-relationships']) expect(served).toContain(lesson);
   });
 
   it.each(files)('%s parses, teaches a course lesson and has bilingual text throughout', (f) => {
     const s = load(f);
-    const lessons = [
-      'what-is-crm',
-      'customer-perceived-value',
-      'satisfaction-and-expectations',
-      'loyalty-and-retention',
-      'five-levels',
-      'clv-and-customer-equity',
-      'customer-life-cycle',
-      'relationship-vs-transaction',
-      'one-to-one-marketing',
-      'customer-engagement',
-      'service-relationships',
-    ];
     expect(lessons).toContain(s.lesson);
     const info = scenarioInfo(s);
+    const plan = s.teacherNotes.plan;
     for (const text of [
       info.title,
       info.brief,
@@ -72,6 +38,8 @@ describe('scenario files', () => {
       info.notes.timing45,
       info.notes.timing90,
       ...info.notes.lookFor,
+      ...(plan ? [plan.why] : []),
+      ...s.events.map((e) => e.label),
     ]) {
       expect(text.en.trim()).not.toBe('');
       expect(text.zh).toMatch(/[\u4e00-\u9fff]/);
@@ -88,24 +56,45 @@ describe('scenario files', () => {
     for (const c of controls) {
       expect(c.min).toBeLessThan(c.max);
       expect(c.step).toBeGreaterThan(0);
-      expect(c.initial).toBeGreaterThanOrEqual(c.min);
-      expect(c.initial).toBeLessThanOrEqual(c.max);
+      if (c.kind !== 'levelPreset') {
+        expect(c.initial).toBeGreaterThanOrEqual(c.min);
+        expect(c.initial).toBeLessThanOrEqual(c.max);
+      }
     }
     expect(checkDecisions(s, rounds(s), [])).toBeNull();
   });
 
-  it.each(files)('%s has a goal that is reachable but not trivial on its own seed', (f) => {
+  it.each(files)("%s has a goal the starting settings miss and the teacher notes' plan reaches on its own seed", (f) => {
     const s = load(f);
-    const plan = REFERENCE[s.id];
-    expect(plan, `no reference plan for ${s.id}`).toBeDefined();
+    const plan = s.teacherNotes.plan;
+    expect(plan, `${s.id} has no plan in its teacher notes`).toBeDefined();
     const standStill = playScenario(s, s.seed, rounds(s), []);
     expect(standStill.goalMet).toBe(false);
-    const good = playScenario(s, s.seed, rounds(s, plan), []);
-    expect(good.goalMet).toBe(true);
+    // The plan is what the notes page shows: every value a move of an open control within its range.
+    const good = rounds(s, plan!.decisions);
+    expect(checkDecisions(s, good, [])).toBeNull();
+    expect(good[0]).not.toEqual(rounds(s)[0]);
+    const played = playScenario(s, s.seed, good, []);
+    expect(played.goalMet).toBe(true);
     // A team that only changes course after seeing round one can still make it.
-    const late = playScenario(s, s.seed, [rounds(s)[0], ...rounds(s, plan).slice(1)], []);
+    const late = playScenario(s, s.seed, [rounds(s)[0], ...good.slice(1)], []);
     expect(late.goalMet).toBe(true);
-    expect(good.overall).toHaveLength(s.rounds * s.quartersPerRound);
+    expect(played.overall).toHaveLength(s.rounds * s.quartersPerRound);
+  });
+
+  it.each(files)("%s as students' pages get it holds none of the teacher notes and plays the same game", (f) => {
+    const s = load(f);
+    const student = forStudents(s);
+    const shipped = JSON.stringify(student);
+    const notes = s.teacherNotes;
+    for (const text of [...notes.goals, notes.timing45, notes.timing90, ...notes.lookFor, ...(notes.plan ? [notes.plan.why] : [])]) {
+      expect(shipped).not.toContain(text.en);
+      expect(shipped).not.toContain(text.zh);
+    }
+    expect(student.teacherNotes.plan).toBeUndefined();
+    expect(teachControls(student)).toEqual(teachControls(s));
+    const plan = rounds(s, notes.plan?.decisions ?? {});
+    expect(playScenario(student, s.seed, plan, []).overall).toEqual(playScenario(s, s.seed, plan, []).overall);
   });
 });
 
@@ -124,5 +113,12 @@ describe('a malformed scenario', () => {
     expect(() => parseScenario(broken, 'half-translated.yaml')).toThrow(/half-translated\.yaml[\s\S]*title\.zh/);
     const badControl = { ...good, controls: { visible: ['investment.nobody.reactive'], locked: [] } };
     expect(() => parseScenario(badControl, 'bad-control.yaml')).toThrow(/bad-control\.yaml[\s\S]*controls\.visible\.0/);
+  });
+
+  it("refuses a teacher's plan that sets a control students cannot set", () => {
+    const notes = good.teacherNotes as Record<string, unknown>;
+    const locked = (good.controls as { locked: string[] }).locked[0];
+    const broken = { ...good, teacherNotes: { ...notes, plan: { decisions: { [locked]: 3 }, why: { en: 'x', zh: '中' } } } };
+    expect(() => parseScenario(broken, 'bad-plan.yaml')).toThrow(/bad-plan\.yaml[\s\S]*teacherNotes\.plan\.decisions/);
   });
 });
