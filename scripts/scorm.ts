@@ -17,6 +17,8 @@ import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, type PackageConfig } from '../s
 import { launchPage, packageFileName, zipPackage, type Runtime } from '../src/features/scorm/pack.ts';
 import { DEFAULT_PASS_MARK } from '../src/features/scorm/quizBridge.ts';
 import { localText } from '../src/kit/localText.ts';
+// A package is a student's page: the scenario without its teacher notes (the plan that reaches the goal).
+import { forStudents } from '../src/features/teach/controls.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = (path: string) => join(root, 'src', path);
@@ -133,7 +135,7 @@ export async function packageConfigs(siteUrl: string | null): Promise<PackageCon
     const base = { format: PACKAGE_FORMAT, formatVersion: PACKAGE_FORMAT_VERSION, locale, strings, siteUrl } as const;
     for (const scenario of scenarios) {
       const title = localText(scenario.title, locale);
-      out.push({ ...base, kind: 'scenario', title, scenario: studentScenario(scenario), seed: scenario.seed, locks: [], grading: 'goal' });
+      out.push({ ...base, kind: 'scenario', title, scenario: forStudents(scenario), seed: scenario.seed, locks: [], grading: 'goal' });
     }
     for (const quiz of quizzes) {
       const lesson = await lessonTitle(quiz.lesson, locale);
@@ -142,16 +144,6 @@ export async function packageConfigs(siteUrl: string | null): Promise<PackageCon
     }
   }
   return out;
-}
-
-/**
- * The scenario as a student's package gets it: the teacher notes (goals, what to look for) emptied, since the
- * whole configuration is readable in the page's source. Teach's forStudents() does the same for the site's
- * student pages on the teach branch; this one goes once that is merged.
- */
-export function studentScenario(s: Scenario): Scenario {
-  const none = { en: '', zh: '' };
-  return { ...s, teacherNotes: { goals: [], timing45: none, timing90: none, lookFor: [] } };
 }
 
 function kib(bytes: number): string {

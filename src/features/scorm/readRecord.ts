@@ -3,8 +3,9 @@
 // input: every field is checked, nothing is echoed, and no key from a row can reach an object's prototype.
 import { LEVELS, type LevelId } from '@sim/market';
 // The one list of keys refused wherever a file's keys become object keys.
-import { RESERVED_KEYS } from '@sim/scenario';
+import { RESERVED_KEYS } from '@sim/text';
 import type { Decision } from '@/features/teach/resultFile';
+import { runRecordOf, type RunRecord } from '@/features/teach/runRecord';
 
 /** One interaction as an LMS report lists it (the board maps its export's columns to these three). */
 export interface InteractionRow {
@@ -13,16 +14,9 @@ export interface InteractionRow {
   result: string;
 }
 
-/** A run as the interactions describe it: what the board re-simulates and the score it must match. */
-export interface RecordedRun {
+/** A run as the interactions describe it: Teach's run record (canonical), the package's run number and the claimed result. */
+export interface RecordedRun extends RunRecord {
   run: number;
-  scenarioId: string;
-  scenarioVersion: number;
-  modelVersion: string;
-  seed: string;
-  locks: string[];
-  /** Rounds 1…n in order (a run left mid-way has fewer than the scenario's rounds). */
-  decisions: Decision[];
   /** The claimed score (0–100, two decimals) and whether the goal was met; null before the end. */
   result: { score: number; goalMet: boolean } | null;
 }
@@ -34,7 +28,7 @@ const MODEL = /^[0-9A-Za-z.+-]{1,30}$/;
 const CONTROL_ID = /^[A-Za-z][A-Za-z0-9_-]{0,40}(\.[A-Za-z][A-Za-z0-9_-]{0,40}){0,3}$/;
 const NUMBER_TEXT = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 
-function parseSetup(text: string): Omit<RecordedRun, 'run' | 'decisions' | 'result'> | null {
+function parseSetup(text: string): Omit<RunRecord, 'decisions'> | null {
   const fields = new Map<string, string>();
   for (const part of text.split(';')) {
     const eq = part.indexOf('=');
@@ -124,7 +118,7 @@ export function readRunRecords(rows: readonly InteractionRow[]): { runs: Recorde
       }
       result = { score, goalMet: resultRow.result === 'correct' };
     }
-    runs.push({ run, ...head, decisions: decisions as Decision[], result });
+    runs.push({ ...runRecordOf({ ...head, decisions: decisions as Decision[] }), run, result });
   }
   return { runs, problems };
 }

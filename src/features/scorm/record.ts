@@ -4,6 +4,7 @@
 import { MAX_RESPONSE_CHARS, clockTime, scoreText } from './cmi';
 import type { CmiValues } from './session';
 import type { Decision, DecisionValue } from '@/features/teach/resultFile';
+import type { RunRecord } from '@/features/teach/runRecord';
 
 /**
  * The run record in cmi.interactions (SCORM 1.2, RTE 3.4.2.7). For run k of a package (1, then 2 after a
@@ -20,14 +21,8 @@ import type { Decision, DecisionValue } from '@/features/teach/resultFile';
  * A quiz attempt k appends `crm-lab-quiz-attempt<k>` (performance, `lesson=<slug>;score=<0–100>`,
  * `correct` at or above the pass mark, else `wrong`).
  */
-export interface RunSetup {
-  scenarioId: string;
-  scenarioVersion: number;
-  modelVersion: string;
-  seed: string;
-  locks: readonly string[];
-  run: number;
-}
+/** What the setup row holds: a run record without its rounds, and the package's number of the run. */
+export type RunSetup = Omit<RunRecord, 'decisions' | 'locks'> & { locks: readonly string[]; run: number };
 
 /** A decision as the round row's student_response. */
 export function decisionResponse(d: Decision): string {

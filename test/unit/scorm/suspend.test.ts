@@ -6,7 +6,7 @@ import { decodeQuiz, decodeScenario, encodeQuiz, encodeScenario, type ScenarioSu
 import { lockControls } from '@/features/teach/locks';
 import { teachControls } from '@/features/teach/replay';
 import type { Scenario } from '@sim/scenario';
-import { longestRound, scenarios } from './scenarios';
+import { longestRound, scenario, scenarios } from './scenarios';
 
 function openIdsFor(s: Scenario) {
   return (locks: readonly string[]) => {
@@ -65,13 +65,14 @@ describe('scenario suspend data', () => {
   });
 
   it('returns null instead of a text longer than SCORM 1.2 allows', () => {
-    const s = scenarios[0]!;
+    const s = scenario('partnership-temptation');
+    // MAX_ROUNDS (100) rounds of long values on the scenario with the longest rounds: about 9,000 characters.
     const data = { ...fullRun(s), decisions: Array.from({ length: 100 }, () => longestRound(s)) };
     expect(encodeScenario(data, openIdsFor(s)([])!)).toBeNull();
   });
 
   it('refuses empty, foreign and malformed texts without throwing', () => {
-    const s = scenarios[0]!;
+    const s = scenario('budget-cut');
     const ids = openIdsFor(s);
     const good = encodeScenario(fullRun(s), ids([])!)!;
     expect(decodeScenario('', ids)).toEqual({ ok: false, problem: 'empty' });
