@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { ScormSession } from '@/features/scorm/session';
 import { ScenarioBridge } from '@/features/scorm/scenarioBridge';
 import { QuizBridge } from '@/features/scorm/quizBridge';
-import { MAX_RESPONSE_CHARS } from '@/features/scorm/cmi';
+import { MAX_RESPONSE_CHARS, scoreText } from '@/features/scorm/cmi';
 import { decisionResponse, runInteractions, setupResponse } from '@/features/scorm/record';
 import { readRunRecords } from '@/features/scorm/readRecord';
-import { playScenario } from '@/features/teach/replay';
+import { playScenario, replayOutcome } from '@/features/teach/replay';
 import { currentRelease } from '@sim/release';
 import type { Decision } from '@/features/teach/resultFile';
 import type { Scenario } from '@sim/scenario';
@@ -230,5 +230,22 @@ describe('readRunRecords', () => {
       r.id.endsWith('result') ? { ...r, response: '1e3' } : r,
     );
     expect(readRunRecords(badScore).problems).toEqual(['run 1: the result row does not read']);
+  });
+
+  it('is enough to re-simulate: what a package recorded replays to its claimed score, and an edited score does not', () => {
+    const lms = new FakeLms();
+    const { bridge } = connect(lms, s);
+    const rounds = Array.from({ length: s.rounds }, (_, r) => ({ ...initialRound(s), ...(r % 2 === 0 ? GOOD : {}) }));
+    play(bridge, s, rounds);
+    const rowsOf = (list: Record<string, string>[]) => list.map((i) => ({ id: i.id!, response: i.student_response!, result: i.result! }));
+    const check = (run: ReturnType<typeof readRunRecords>['runs'][number]) => {
+      const truth = replayOutcome(s, run.seed, run.decisions, run.locks);
+      return run.result !== null && Number(scoreText(truth.score)) === run.result.score && truth.goalMet === run.result.goalMet;
+    };
+    const [run] = readRunRecords(rowsOf(lms.interactions)).runs;
+    expect(run!.modelVersion).toBe(currentRelease.MODEL_VERSION);
+    expect(check(run!)).toBe(true);
+    const edited = lms.interactions.map((i) => (i.id!.endsWith('-result') ? { ...i, student_response: '99.5' } : i));
+    expect(check(readRunRecords(rowsOf(edited)).runs[0]!)).toBe(false);
   });
 });
