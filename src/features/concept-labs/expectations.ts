@@ -33,7 +33,21 @@ function market(): Market {
   return cachedMarket;
 }
 
+/** Runs already made (the sweep, the challenges and the point share them); a run depends only on its two inputs. */
+const runs = new Map<string, ExpectationPoint>();
+const MAX_CACHED_RUNS = 2000;
+
 export function runAt(promise: number, quality: number): ExpectationPoint {
+  const key = `${promise}|${quality}`;
+  const known = runs.get(key);
+  if (known) return known;
+  const point = simulateAt(promise, quality);
+  if (runs.size >= MAX_CACHED_RUNS) runs.clear();
+  runs.set(key, point);
+  return point;
+}
+
+function simulateAt(promise: number, quality: number): ExpectationPoint {
   const m = market();
   const strategy = { ...defaultStrategy(m), promiseLevel: promise, quality };
   const r = simulate(m, strategy, { ...EXPECTATIONS_RUN });

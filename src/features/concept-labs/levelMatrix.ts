@@ -63,13 +63,18 @@ export interface CellResult {
   matchesKotler: boolean;
 }
 
-export function computeCell(numbers: KotlerNumber, margin: KotlerMargin, costs: CostMultipliers = UNIT_COSTS): CellResult {
+/** Customer equity at the end of the run of one cell with every segment at one level (what a cell compares). */
+export function levelEquity(numbers: KotlerNumber, margin: KotlerMargin, level: LevelId, costs: CostMultipliers = UNIT_COSTS): number {
   const market = marketWithCosts(getPreset(`kotler-${numbers}-${margin}`), costs);
+  const r = simulate(market, uniformLevelStrategy(market, level), { ...MATRIX_RUN });
+  return r.overall[r.overall.length - 1].customerEquity;
+}
+
+export function computeCell(numbers: KotlerNumber, margin: KotlerMargin, costs: CostMultipliers = UNIT_COSTS): CellResult {
   const equityByLevel = {} as Record<LevelId, number>;
   let best: LevelId = LEVELS[0];
   for (const level of LEVELS) {
-    const r = simulate(market, uniformLevelStrategy(market, level), { ...MATRIX_RUN });
-    equityByLevel[level] = r.overall[r.overall.length - 1].customerEquity;
+    equityByLevel[level] = levelEquity(numbers, margin, level, costs);
     if (equityByLevel[level] > equityByLevel[best]) best = level;
   }
   return { numbers, margin, equityByLevel, best, matchesKotler: KOTLER_PUBLISHED[numbers][margin].includes(best) };

@@ -106,7 +106,8 @@ export interface FrameLayout {
 // their bars, so a long name ("Rival A (postal service)") is never cut, whatever the width or language.
 const BAR_MARGIN: Margin = { top: 0, right: 56, bottom: 26, left: 44 };
 const BAR_ROW_LABEL = 18;
-const GRID_MARGIN: Margin = { top: 8, right: 10, bottom: 40, left: 56 };
+// Right: room for half of the last x tick ("100"), which is centred on the plot's edge.
+const GRID_MARGIN: Margin = { top: 8, right: 16, bottom: 40, left: 56 };
 
 /** Margins, sizes, scales and ticks of a chart of `kind` at `width` pixels. */
 export function frameLayout(p: LayoutInput): FrameLayout {
