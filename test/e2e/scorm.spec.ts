@@ -20,6 +20,11 @@ const locales = ['en', 'zh-cn'] as const;
 type Locale = (typeof locales)[number];
 /** teach.play.goalMet in each locale: the player's words for a run that met the goal. */
 const GOAL_MET: Record<Locale, string> = { en: 'Goal reached.', 'zh-cn': '目标已达成。' };
+/** The student each locale's main run stands for in the sample LMS export (test/fixtures/scorm/make-moodle-export.ts). */
+const STUDENT: Record<Locale, { name: string; email: string }> = {
+  en: { name: 'Ann Lee', email: 'ann.lee@example.edu' },
+  'zh-cn': { name: '李明', email: 'li.ming@example.edu' },
+};
 
 function packagePath(locale: Locale, kind = 'scenario', id = SCENARIO): string {
   return `dist/scorm/${locale}/crm-lab-${kind}-${id}-${locale}-scorm12.zip`;
@@ -154,6 +159,7 @@ for (const locale of locales) {
 
       await leave(page);
       data = await lmsData(page);
+      const firstSession = data.interactions;
       expect(data.exit).toBe('suspend');
       // Sent as HHHH:MM:SS.SS at every commit and on leaving; the runtime accepted it (it stores its own format).
       expect(data.sentSessionTimes.length).toBeGreaterThanOrEqual(4);
@@ -194,6 +200,21 @@ for (const locale of locales) {
       expect(data.interactions.map((i) => i.id)).toEqual(['crm-lab-run1-round3', 'crm-lab-run1-round4', 'crm-lab-run1-result']);
       expect(data.interactions.at(-1)).toMatchObject({ type: 'numeric', student_response: data.raw });
       expect(data.suspend.length).toBeLessThanOrEqual(4096);
+
+      // The run as an LMS keeps it (both sessions' interactions in one attempt) is the sample export's student: the
+      // board's tests read test/fixtures/scorm/moodle-interactions.* made from these files. SCORM_RECORD_RUNS=1
+      // rewrites them (then run make-moodle-export.ts); otherwise this run must still be what the fixture holds.
+      const recorded = {
+        locale,
+        ...STUDENT[locale],
+        score: data.raw,
+        interactions: [...firstSession, ...data.interactions].map((i) => ({ id: i.id, response: i.student_response, result: i.result })),
+      };
+      const runFile = `test/fixtures/scorm/e2e-runs/${locale}.json`;
+      if (process.env.SCORM_RECORD_RUNS === '1') {
+        await mkdir('test/fixtures/scorm/e2e-runs', { recursive: true });
+        await writeFile(runFile, `${JSON.stringify(recorded, null, 2)}\n`);
+      } else expect(JSON.parse(await readFile(runFile, 'utf8'))).toEqual(recorded);
 
       // The worksheet is a page of the site, not of the package: the link says so instead of leaving the package.
       await frame.locator('.end a[href*="worksheet"]').click();
