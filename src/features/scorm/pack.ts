@@ -5,6 +5,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { langTag } from '@/i18n/core';
 import { configBlock, readConfig, replaceConfig, type PackageConfig, type ScenarioPackage } from './config';
 import type { Grading } from './record';
+import { packageFileOf, packageIdOf } from './files';
 
 /** The zip's entries carry this time, so the same content always gives the same bytes. */
 const FIXED_MTIME = new Date('2026-01-01T00:00:00Z');
@@ -17,8 +18,7 @@ function xml(text: string): string {
 
 /** The package's identifier: kind, id and language, an XML NCName. */
 export function packageId(config: PackageConfig): string {
-  const id = config.kind === 'scenario' ? config.scenario.id : config.quiz.lesson;
-  return `crm-lab-${config.kind}-${id}-${config.locale}`;
+  return packageIdOf(config.kind, config.kind === 'scenario' ? config.scenario.id : config.quiz.lesson, config.locale);
 }
 
 /** imsmanifest.xml for SCORM 1.2 (IMS CP 1.1.2 + ADL CP 1.2); a quiz carries its pass mark as adlcp:masteryscore. */
@@ -97,7 +97,7 @@ export function zipPackage(config: PackageConfig, html: string): Uint8Array {
 
 /** The download name of a package. */
 export function packageFileName(config: PackageConfig): string {
-  return `${packageId(config)}-scorm12.zip`;
+  return packageFileOf(config.kind, config.kind === 'scenario' ? config.scenario.id : config.quiz.lesson, config.locale);
 }
 
 /** A class's settings for a scenario package, as the link builder makes them. */
