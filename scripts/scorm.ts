@@ -5,7 +5,7 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'vite';
+import { build } from 'vite';
 import type { RolldownOutput } from 'rolldown';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { parse as parseYaml } from 'yaml';
@@ -35,39 +35,14 @@ const STRING_PREFIXES = [
   'scorm.',
 ];
 
-/**
- * Inside a package the scenario player keeps its rounds in the LMS: its one import of the site's progress store
- * is pointed at scorm/scenarioProgress.ts, which has the same exports (and falls back to that store outside an LMS).
- */
-function packageProgress(): Plugin & { redirected: () => number } {
-  const player = src('features/teach/ScenarioPlayer.svelte');
-  const target = src('features/teach/progress');
-  let count = 0;
-  return {
-    name: 'crm-lab-scorm-progress',
-    enforce: 'pre',
-    redirected: () => count,
-    resolveId(id, importer) {
-      // Vite's alias has already turned '@/…' into an absolute path; the importer may carry a query.
-      const bare = id.replace(/\.ts$/, '');
-      if ((bare === target || id === '@/features/teach/progress') && importer?.split('?')[0] === player) {
-        count += 1;
-        return src('features/scorm/scenarioProgress.ts');
-      }
-      return null;
-    },
-  };
-}
-
 /** The runtime of one kind of launch page: one IIFE script and its CSS, nothing loaded at run time. */
 export async function buildRuntime(kind: PackageConfig['kind']): Promise<Runtime> {
-  const progress = packageProgress();
   const output = await build({
     configFile: false,
     root,
     logLevel: 'warn',
     base: './',
-    plugins: [progress, svelte({ configFile: join(root, 'svelte.config.js') })],
+    plugins: [svelte({ configFile: join(root, 'svelte.config.js') })],
     resolve: { alias: { '@/': src('/'), '@sim/': join(root, 'simulations/') } },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
@@ -92,9 +67,6 @@ export async function buildRuntime(kind: PackageConfig['kind']): Promise<Runtime
   // A worker, font or wasm file beside the script would be missing from the package (file://, no network).
   const extra = files.filter((f) => f.type === 'asset' && !f.fileName.endsWith('.css')).map((f) => f.fileName);
   if (extra.length > 0) throw new Error(`scorm: the runtime must need no other file, but it emits ${extra.join(', ')}`);
-  // Without the redirect the player would keep rounds in the browser only and the LMS would never hear of them.
-  if (kind === 'scenario' && progress.redirected() === 0)
-    throw new Error('scorm: the player no longer imports @/features/teach/progress; update packageProgress()');
   const cssText = css.map((f) => (f.type === 'asset' ? String(f.source) : '')).join('\n');
   return { js: js.code, css: cssText };
 }

@@ -4,7 +4,7 @@ import ScenarioPlayer from '@/features/teach/ScenarioPlayer.svelte';
 import { buildQuery } from '@/features/teach/linkCodec';
 import { openPackage, showPackage } from './launch';
 import { ScenarioBridge } from './scenarioBridge';
-import { connectScenario } from './scenarioProgress';
+import { connectScenario, packageProgress } from './scenarioProgress';
 
 const { config, session, start, clock } = openPackage('scenario');
 
@@ -29,7 +29,16 @@ if (start) {
 
 const played = () => bridge?.load()?.decisions.length ?? 0;
 showPackage(
-  { config, session, resume: bridge?.resume ?? 'none', resumeRound: played() + 1, scenarioBridge: bridge, clock, Player: ScenarioPlayer },
+  {
+    config,
+    session,
+    resume: bridge?.resume ?? 'none',
+    resumeRound: played() + 1,
+    scenarioBridge: bridge,
+    clock,
+    Player: ScenarioPlayer,
+    persistence: packageProgress,
+  },
   // A run not finished is suspended, so the next launch continues it.
   () => (played() >= config.scenario.rounds ? '' : 'suspend'),
 );

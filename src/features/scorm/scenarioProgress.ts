@@ -1,8 +1,8 @@
-// Stands in for src/features/teach/progress.ts inside a SCORM package (the package build aliases the
-// player's import of it here): in an LMS the player's rounds go to the LMS through the ScenarioBridge;
-// outside one, to the browser's storage exactly as on the site. Same exports, checked by the type below.
+// The scenario player's store inside a SCORM package (launchScenario.ts passes it as the player's `persistence`):
+// in an LMS the player's rounds go to the LMS through the ScenarioBridge; outside one, to the browser's storage
+// exactly as on the site. It never decides a score (the bridge does).
 import * as browser from '../teach/progress';
-import type { LoadResult, Progress } from '../teach/progress';
+import type { LoadResult, Progress, ProgressStore } from '../teach/progress';
 import type { ScenarioBridge } from './scenarioBridge';
 
 export type { LoadResult, Progress };
@@ -37,6 +37,5 @@ export function clearProgress(scenarioId: string): void {
   bridge.clear();
 }
 
-// The player imports these three by name: a change of their signatures on the site fails type-checking here.
-const sameShape: Pick<typeof browser, 'loadProgress' | 'saveProgress' | 'clearProgress'> = { loadProgress, saveProgress, clearProgress };
-void sameShape;
+/** The store the package hands the player. */
+export const packageProgress: ProgressStore = { loadProgress, saveProgress, clearProgress };
