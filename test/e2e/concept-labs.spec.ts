@@ -1,6 +1,6 @@
 // End-to-end checks of the five small labs in both locales (render, keyboard, URL state, bad-query notice, axe; each
 // control beside the chart it changes, the phone's results strip, no cut label or broken word; the "try this"
-// challenges, failed and solved) and of <Predict> on a lesson page with two of them. Runs against the built site.
+// challenges, failed and solved). Runs against the built site. (<Predict> is tested in predict.spec.ts.)
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { defaults } from '@/kit/urlState';
@@ -68,40 +68,6 @@ for (const locale of ['en', 'zh-cn'] as const) {
     });
   }
 }
-
-test('a lesson page with two <Predict>s: each commits on its own and opens its lab with the query', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto('/en/learn/satisfaction-and-expectations/');
-  const predicts = page.locator('[data-predict]');
-  await expect(predicts).toHaveCount(2);
-  const first = predicts.nth(0);
-  await first.scrollIntoViewIfNeeded();
-  await expect(first.locator('input[type="radio"]').first()).toBeEnabled();
-  await expect(page.locator('astro-island[ssr] [data-predict="expectations"]')).toHaveCount(0, { timeout: 15_000 });
-  const before = page.url();
-
-  await first.getByRole('button').click();
-  await expect(first.locator('[role="alert"]')).toBeVisible();
-  await first.locator('input[type="radio"]').first().check();
-  await first.getByRole('button').click();
-  await expect(first.locator('[role="status"]').first()).toBeVisible();
-  await expect(first.locator('.explanation')).not.toBeEmpty();
-  await expect(first.locator('input[type="range"][id$="-promise-slider"]')).toHaveValue('4.5', { timeout: 15_000 });
-  await expect(first.locator('input[type="range"][id$="-quality-slider"]')).toHaveValue('3.5');
-  expect(page.url()).toBe(before);
-
-  const second = predicts.nth(1);
-  await second.scrollIntoViewIfNeeded();
-  await expect(second.locator('.explanation')).toHaveCount(0);
-  await second.locator('input[type="radio"]').nth(1).check({ timeout: 15_000 });
-  await second.getByRole('button').click();
-  await expect(second.locator('[data-lab="market"]')).toBeVisible({ timeout: 15_000 });
-  await expect(second.locator('select')).toHaveCount(3);
-  expect(page.url()).toBe(before);
-  expect(await seriousViolations(page, { include: '[data-predict]' })).toEqual([]);
-  expect(errors).toEqual([]);
-});
 
 test('a hostile link (a 100 KB parameter name, 9,000 unknown keys) gives a small notice and no wide page', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });

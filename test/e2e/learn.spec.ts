@@ -87,12 +87,11 @@ for (const locale of ['en', 'zh-cn'] as const) {
     await expect(singleBox.locator('.why')).toHaveCount(single.options.length);
     await expect(page.locator('[data-quiz-live]')).toContainText(s['learn.quiz.verdictCorrect']!);
 
-    // Wrong answer: verdict, then "show answer" reveals the right one.
+    // Wrong true/false (one try only): the key and the reason come at once.
     const tfBox = page.locator(`[data-question="${tf.id}"]`);
     await tfBox.locator(`input[value="${!tf.answer}"]`).check();
     await tfBox.getByRole('button', { name: s['learn.quiz.check']! }).click();
-    await expect(tfBox.locator('[data-feedback]')).toContainText(s['learn.quiz.verdictWrong']!);
-    await tfBox.getByRole('button', { name: s['learn.quiz.showAnswer']! }).click();
+    await expect(tfBox.locator('[data-feedback]')).toContainText(s['learn.quiz.verdictOutOfTries']!);
     await expect(tfBox.locator('[data-answer]')).toContainText(tf.answer ? s['learn.quiz.true']! : s['learn.quiz.false']!);
     expect(await seriousViolations(page, { include: '[data-quiz]' })).toEqual([]);
 

@@ -6,7 +6,21 @@ import { kebabId, loc } from './common';
 const optionId = z.string().regex(/^[a-z0-9_-]+$/i, 'must be a short id');
 
 const option = z.object({ id: optionId, text: loc, explanation: loc });
-const base = { id: optionId, prompt: loc };
+/**
+ * Every question may carry a `hint` (shown after a wrong check, before the key) and a `section`: the id of the lesson
+ * section to reread (`s-3`, `s-3-2`: headings numbered by position). Without them the quiz derives a hint from the
+ * question (how many options are right, how many items are in place, too high or too low) and points to the section
+ * whose text is closest to the question.
+ */
+const base = {
+  id: optionId,
+  prompt: loc,
+  hint: loc.optional(),
+  section: z
+    .string()
+    .regex(/^s-\d{1,3}(?:-\d{1,3}){0,2}$/, 'must be a section id such as s-3 or s-3-2')
+    .optional(),
+};
 
 const single = z.object({
   ...base,

@@ -28,18 +28,28 @@ export const LAB_STRING_PREFIX: Readonly<Record<LabId, string>> = {
 export const CONCEPT_LAB_IDS = ['perceived-value', 'expectations', 'clv', 'level-matrix', 'life-cycle'] as const;
 export type ConceptLabId = (typeof CONCEPT_LAB_IDS)[number];
 
-/** Every string namespace a lab island needs, on its own page and inside <Predict>. */
+/** Every string namespace a lab island needs, on its own page and inside <Predict> (the mini market lab also names markets and loss reasons). */
 export function labStringPrefixes(lab: LabId): string[] {
-  return ['kit.', 'labs.common.', 'vocab.level.', 'vocab.state.', 'vocab.segment.', LAB_STRING_PREFIX[lab]];
+  const extra = lab === 'market' ? ['vocab.market.', 'vocab.loss.'] : [];
+  return ['kit.', 'labs.common.', 'vocab.level.', 'vocab.state.', 'vocab.segment.', ...extra, LAB_STRING_PREFIX[lab]];
 }
+
+/** Keys of the mini market lab's query that only the mini lab reads (the chart to watch, the run to compare with);
+ *  the rest of its query is the main lab's, so the main lab opens the same situation without them. */
+export const MARKET_VIEW_KEYS = ['watch', 'vs'] as const;
 
 export function isLabId(value: unknown): value is LabId {
   return typeof value === 'string' && (LAB_IDS as readonly string[]).includes(value);
 }
 
-/** Path (without base) of a lab's own page; `market` opens the main lab. */
+/** Path (without base) of a lab's own page; `market` opens the main lab with the same settings. */
 export function labPath(locale: string, lab: LabId, query: string): string {
   const q = query.replace(/^\?/, '');
-  if (lab === 'market') return `/${locale}/lab/`;
+  if (lab === 'market') {
+    const params = new URLSearchParams(q);
+    for (const key of MARKET_VIEW_KEYS) params.delete(key);
+    const rest = params.toString().replace(/%2C/g, ',');
+    return `/${locale}/lab/${rest ? `?${rest}` : ''}`;
+  }
   return `/${locale}/lab/${lab}/${q ? `?${q}` : ''}`;
 }

@@ -3,7 +3,7 @@
 // our own maths. The clock is always passed in by the view; nothing here reads the time or storage.
 
 import { createEmptyCard, fsrs, type Card, type Grade } from 'ts-fsrs';
-import type { StoredCard } from './progress';
+import { missedCardId, type StoredCard } from './progress';
 
 export type CardKind = 'term' | 'reverse' | 'missed';
 
@@ -26,7 +26,7 @@ export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
 
 export const termCardId = (glossaryId: string) => `term:${glossaryId}`;
 export const reverseCardId = (glossaryId: string) => `reverse:${glossaryId}`;
-export const missedCardId = (missedKey: string) => `missed:${missedKey}`;
+export { missedCardId };
 
 // Fuzz off: the same reviews at the same times give the same schedule (tests and exports agree).
 const scheduler = fsrs({ enable_fuzz: false });

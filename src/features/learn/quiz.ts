@@ -319,3 +319,158 @@ export function scoreQuiz(quiz: QuizData, grades: Record<string, Grade>): QuizSc
 export function loc(text: Loc | undefined, lang: QuizLang): string {
   return text ? text[lang] : '';
 }
+
+// ---------------------------------------------------------------------------------------------
+// Tries, hints and credit: a wrong check says so and gives a hint, not the key; the key and the explanations come
+// after the last try or when the learner asks for them, and an answer shown that way earns nothing.
+
+/** A right answer at the second try earns this share of the question's credit. */
+export const SECOND_TRY_CREDIT = 0.5;
+
+/** How many graded checks a question allows: true/false has one (a second try could not miss). */
+export function maxTries(question: QuizQuestion): number {
+  return question.type === 'truefalse' ? 1 : 2;
+}
+
+/** Where one question of an attempt stands (as kept in progress, so a reload or a language switch restores it). */
+export interface QuestionState {
+  response: QuizResponse;
+  /** Graded checks so far. */
+  tries: number;
+  /** The feedback of the current response is on screen. */
+  checked: boolean;
+  /** The answer was shown on request. */
+  shown: boolean;
+}
+
+export function freshState(question: QuizQuestion, order: readonly string[] = []): QuestionState {
+  return { response: emptyResponse(question, order), tries: 0, checked: false, shown: false };
+}
+
+/** The grade of the response on screen, or undefined when it has not been checked. */
+export function gradeOf(question: QuizQuestion, s: QuestionState): Grade | undefined {
+  return s.checked ? gradeQuestion(question, s.response) : undefined;
+}
+
+/** Graded mode: nothing can change any more (right, out of tries, or shown); the key and explanations are shown. */
+export function isSettled(question: QuizQuestion, s: QuestionState): boolean {
+  if (s.shown) return true;
+  const g = gradeOf(question, s);
+  return g !== undefined && (g.correct || s.tries >= maxTries(question));
+}
+
+/** What a settled question earns: its score at the first try, half at the second, nothing once shown. */
+export function creditOf(question: QuizQuestion, s: QuestionState): number {
+  if (s.shown) return 0;
+  const g = gradeOf(question, s);
+  if (!g) return 0;
+  return g.score * (s.tries <= 1 ? 1 : SECOND_TRY_CREDIT);
+}
+
+export interface AttemptScore extends QuizScore {
+  /** Questions answered right at the first try, answer not shown (they leave the revise list). */
+  right: string[];
+}
+
+/** Points of an attempt: the sum of credits; missed = every question not right at the first try (or shown). */
+export function attemptScore(quiz: QuizData, states: Readonly<Record<string, QuestionState>>): AttemptScore {
+  let points = 0;
+  const missed: string[] = [];
+  const right: string[] = [];
+  for (const q of quiz.questions) {
+    const s = states[q.id];
+    if (!s) {
+      missed.push(q.id);
+      continue;
+    }
+    points += creditOf(q, s);
+    if (!s.shown && s.tries === 1 && gradeOf(q, s)?.correct) right.push(q.id);
+    else missed.push(q.id);
+  }
+  const total = quiz.questions.length;
+  return { points, total, fraction: total === 0 ? 0 : points / total, missed, right };
+}
+
+/**
+ * A hint after a wrong check, derived from the question and the response without naming the key: how many options
+ * are right, how many items or pairs are already right, whether a number is too high or too low. Null when the
+ * question's type gives nothing to count (single choice, true/false): the view then points to the lesson's section.
+ */
+export type DerivedHint =
+  { kind: 'multiple' | 'ordering' | 'matching'; count: number; total: number } | { kind: 'numeric'; direction: 'high' | 'low' } | null;
+
+export function derivedHint(question: QuizQuestion, grade: Grade | undefined): DerivedHint {
+  switch (question.type) {
+    case 'multiple':
+      return { kind: 'multiple', count: question.answer.length, total: question.options.length };
+    case 'ordering':
+    case 'matching': {
+      const right = Object.values(grade?.itemsRight ?? {}).filter(Boolean).length;
+      return { kind: question.type, count: right, total: question.type === 'ordering' ? question.items.length : question.pairs.length };
+    }
+    case 'numeric':
+      return grade?.parsed === undefined || grade.parsed === null
+        ? null
+        : { kind: 'numeric', direction: grade.parsed > question.answer ? 'high' : 'low' };
+    default:
+      return null;
+  }
+}
+
+/**
+ * A saved response read back for a question as it is now: the same type, only ids the question has, an ordering that is
+ * a permutation of its items. Null when it no longer fits (the question changed since), so the question starts afresh.
+ */
+export function restoreResponse(question: QuizQuestion, saved: unknown): QuizResponse | null {
+  if (typeof saved !== 'object' || saved === null) return null;
+  const r = saved as Record<string, unknown>;
+  if (r.type !== question.type) return null;
+  const ids = new Set(shuffleableIds(question));
+  const isIds = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && ids.has(x));
+  switch (question.type) {
+    case 'single':
+      return r.choice === null || (typeof r.choice === 'string' && ids.has(r.choice))
+        ? { type: 'single', choice: r.choice as string | null }
+        : null;
+    case 'multiple':
+      return isIds(r.choices) && new Set(r.choices).size === r.choices.length ? { type: 'multiple', choices: [...r.choices] } : null;
+    case 'truefalse':
+      return r.value === null || typeof r.value === 'boolean' ? { type: 'truefalse', value: r.value as boolean | null } : null;
+    case 'numeric':
+      return typeof r.raw === 'string' && r.raw.length <= 80 ? { type: 'numeric', raw: r.raw } : null;
+    case 'ordering':
+      return isIds(r.order) && r.order.length === ids.size && new Set(r.order).size === ids.size
+        ? { type: 'ordering', order: [...r.order] }
+        : null;
+    case 'matching': {
+      const m = r.matches;
+      if (typeof m !== 'object' || m === null) return null;
+      const entries = Object.entries(m as Record<string, unknown>);
+      const ok =
+        entries.length === ids.size && entries.every(([k, v]) => ids.has(k) && (v === '' || (typeof v === 'string' && ids.has(v))));
+      return ok ? { type: 'matching', matches: Object.fromEntries(entries) as Record<string, string> } : null;
+    }
+  }
+}
+
+/** The English text of a question, its right answer and its explanations: what a hint's section is matched against. */
+export function quizSectionText(question: QuizQuestion): string {
+  const parts = [question.prompt.en];
+  switch (question.type) {
+    case 'single':
+    case 'multiple': {
+      const right = question.type === 'single' ? [question.answer] : question.answer;
+      for (const o of question.options) if (right.includes(o.id)) parts.push(o.text.en, o.explanation.en);
+      break;
+    }
+    case 'ordering':
+      parts.push(...question.items.map((i) => i.text.en), question.explanation.en);
+      break;
+    case 'matching':
+      parts.push(...question.pairs.map((p) => `${p.left.en} ${p.right.en}`), question.explanation.en);
+      break;
+    default:
+      parts.push(question.explanation.en);
+  }
+  return parts.join(' ');
+}

@@ -1,14 +1,14 @@
-// The one reactive bridge between the lab's views and the engine: settings, the run, the pinned baseline, play state,
-// and the optimiser and uncertainty workers. Views read its fields and call its methods; they never call the engine.
+// The one reactive bridge between the lab's views and the engine: settings, the runs (current and pinned baseline,
+// computed by an injected runner: workers on the page, at once in tests), play state, the picked customer, and the
+// optimiser and uncertainty jobs (on warm job workers). Views read its fields and call its methods; they never call the engine.
 // Seeds for "new market" come from the view (crypto or a counter) — never from here or the engine.
-import { simulate, type RunResult } from '@sim/index';
 import { labLimits, marketById } from './limits';
-import { toRunOptions, toStrategy } from './strategy';
 import { decodeSettings, encodeSettings } from './urlState';
 import { snapToRange, type UrlProblem } from '@/kit/urlState';
 import { syncQuery } from '@/kit/urlWriter.svelte';
 import {
   INVESTED_LEVELS,
+  LEVEL_IDS,
   clamp,
   cloneSettings,
   matchPreset,
@@ -18,11 +18,11 @@ import {
   type LevelName,
   type Range,
 } from './settings';
-import { bandSeeds, type Band } from './montecarlo';
-import { bandsFromSeries, splitSeeds, type SeedSeries } from './jobs';
+import { bandSeeds, bandsFromSeries, splitSeeds, type Band, type SeedSeries } from './montecarlo';
 import type { SearchResult } from './optimise';
-import type { OptimiseRequest, OptimiseMessage } from './workers/optimise';
-import type { MonteCarloRequest, MonteCarloMessage } from './workers/montecarlo';
+import type { JobMessage, JobRequest } from './workers/jobs';
+import type { EngineRunner, LabRun, RunJob, RunSlot } from './runTypes';
+import type { CustomerTrace, RunResult } from '@sim/index';
 
 export const SPEEDS = [1, 2, 4, 8] as const; // quarters per second
 export const BAND_SEEDS_DEFAULT = 100;
@@ -51,54 +51,114 @@ export interface BandState {
   ms: number;
 }
 
+type ScalarKey = 'promiseLevel' | 'quality' | 'acquisitionSpendPerQuarter' | 'quarters' | 'seed';
+const FIRM_KEYS = ['promiseLevel', 'quality', 'acquisitionSpendPerQuarter'] as const;
+
+/** A control the learner is using: its neighbouring values are run ahead of time on a spare worker. */
+export type LabControl =
+  | { kind: 'scalar'; key: Exclude<ScalarKey, 'seed'> }
+  | { kind: 'investment'; segment: string; level: InvestedLevelName }
+  | { kind: 'preset'; segment: string };
+/** Runs kept for an instant answer (the last ones shown and the neighbours run ahead); each holds a census of a few MB. */
+const KEPT_RUNS = 6;
+
 /** Query of the settings that shape a band: everything except the seed (the band varies the seed). */
 function bandKey(s: LabSettings): string {
   return encodeSettings({ ...s, seed: 0 }, labLimits);
 }
 
+export interface LabStateOptions {
+  /** Where runs are computed; without one (server rendering) the lab shows no run until one is attached. */
+  runner?: EngineRunner | null;
+}
+
 export class LabState {
   readonly limits = labLimits;
   settings = $state<LabSettings>(labLimits.defaults(labLimits.marketIds[0]));
-  /** Settings of the pinned baseline strategy (re-run on the current seed and horizon: same customers). */
+  /** Settings of the pinned baseline strategy (re-run on the current market, seed and horizon: same customers). */
   baselineSettings = $state<LabSettings | null>(null);
   /** How many quarters are revealed (play/step); equals the horizon when the run is shown whole. */
   visibleQuarters = $state(labLimits.defaults(labLimits.marketIds[0]).quarters);
   playing = $state(false);
   speed = $state<number>(2);
+  /** The customer whose story is shown (a key of the engine's customers), or null. */
+  storyKey = $state<number | null>(null);
+  /** What the main panel under the market view shows, and which chart it shows there. */
+  panel = $state<'chart' | 'story' | 'why'>('chart');
+  mainChart = $state<string>('retention');
   /** What could not be used in the link the lab was opened with (listed ones, and how many in all). */
   urlProblems = $state<UrlProblem[]>([]);
   urlProblemCount = $state(0);
   optimiser = $state<OptimiserState>({ status: 'idle', progress: 0, phase: null, result: null, forQuery: '', learnerEquity: 0, ms: 0 });
   band = $state<BandState>({ status: 'idle', progress: 0, seeds: BAND_SEEDS_DEFAULT, equity: null, retention: null, forQuery: '', ms: 0 });
+  /** The newest results; raw (not deeply reactive): a run is replaced whole, never edited. */
+  current = $state.raw<LabRun | null>(null);
+  baseline = $state.raw<LabRun | null>(null);
+  /** The engine failed on the newest settings (shown as a notice; the last good run stays on screen). */
+  engineError = $state(false);
+  /** Keys of the newest job asked of each slot. */
+  private requested = $state<Record<RunSlot, string>>({ current: '', baseline: '' });
 
   readonly market = $derived(marketById(this.settings.marketId));
   readonly segmentIds = $derived(this.market.segments.map((s) => s.id));
-  /** The run for the current settings: re-simulated at once whenever a setting changes. */
-  readonly run: RunResult = $derived(simulate(this.market, toStrategy(this.settings), toRunOptions(this.settings)));
+  /** The run on screen (the newest result; a slider being dragged may already have asked for a newer one). */
+  readonly run: RunResult | null = $derived(this.current?.run ?? null);
+  /** The baseline run, when it was run on the same market, seed and horizon as the run on screen. */
   readonly baselineRun: RunResult | null = $derived.by(() => {
-    const b = this.baselineSettings;
-    if (!b || b.marketId !== this.settings.marketId) return null;
-    return simulate(this.market, toStrategy(b), toRunOptions(this.settings));
+    const b = this.baseline?.run;
+    const r = this.current?.run;
+    if (!b || !r || !this.baselineSettings) return null;
+    return b.marketId === r.marketId && b.seed === r.seed && b.quarters === r.quarters ? b : null;
   });
-  readonly query = $derived(encodeSettings(this.settings, labLimits));
+  /** Waiting for a newer run than the one shown. */
+  readonly busy = $derived(
+    this.current?.key !== this.requested.current || (this.baselineSettings !== null && this.baseline?.key !== this.requested.baseline),
+  );
+  readonly query = $derived(encodeSettings(this.settings, labLimits, this.baselineSettings));
+  /** The query of the strategy alone (what the optimiser's result belongs to). */
+  readonly settingsQuery = $derived(encodeSettings(this.settings, labLimits));
   readonly bandVisible = $derived(this.band.status === 'done' && this.band.forQuery === bandKey(this.settings));
-  readonly optimumCurrent = $derived(this.optimiser.status === 'done' && this.optimiser.forQuery === this.query);
+  readonly optimumCurrent = $derived(this.optimiser.status === 'done' && this.optimiser.forQuery === this.settingsQuery);
+  /** The picked customer's quarters in the run on screen (and in the baseline run), when traced. */
+  readonly story: CustomerTrace | null = $derived(this.current?.traces.find((t) => t.key === this.storyKey) ?? null);
+  readonly baselineStory: CustomerTrace | null = $derived(
+    this.baselineRun ? (this.baseline?.traces.find((t) => t.key === this.storyKey) ?? null) : null,
+  );
 
+  private runner: EngineRunner | null;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private optimiseWorker: Worker | null = null;
-  private bandWorkers: Worker[] = [];
+  /** Results by job key, oldest first (not reactive: a hit is shown through `current`). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, never read by a view
+  private kept = new Map<string, LabRun>();
+  private active: LabControl | null = null;
+
+  constructor(options: LabStateOptions = {}) {
+    this.runner = options.runner ?? null;
+    this.refresh();
+  }
+
+  /** Starts computing runs with `runner` (the page attaches its workers once mounted). */
+  attach(runner: EngineRunner): void {
+    this.runner?.dispose();
+    this.runner = runner;
+    this.requested = { current: '', baseline: '' };
+    this.refresh();
+  }
 
   /** Reads a URL query; invalid parts fall back to defaults and are listed in urlProblems. */
   loadFromQuery(search: string): void {
-    const { settings, problems, problemCount } = decodeSettings(search, labLimits);
+    const { settings, baseline, problems, problemCount } = decodeSettings(search, labLimits);
+    this.pause();
     this.settings = settings;
+    this.baselineSettings = baseline;
     this.visibleQuarters = settings.quarters;
     this.urlProblems = problems;
     this.urlProblemCount = problemCount;
+    this.refresh();
   }
 
   /**
-   * Reads the page's URL, then keeps it in step with the settings (the one URL writer: debounced
+   * Reads the page's URL, then keeps it in step with the settings and the baseline (the one URL writer: debounced
    * replaceState). Call from onMount; returns what stops the sync.
    */
   connectUrl(search: string = location.search): () => void {
@@ -106,44 +166,201 @@ export class LabState {
     return syncQuery(() => this.query);
   }
 
+  // ——— runs ———
+  private job(settings: LabSettings, census: boolean): RunJob {
+    const trace = this.storyKey === null ? [] : [this.storyKey];
+    const snapshot = $state.snapshot(settings) as LabSettings;
+    return {
+      key: `${encodeSettings(snapshot, labLimits)}|${trace.join(',')}|${census ? 'census' : ''}`,
+      settings: snapshot,
+      trace,
+      census,
+    };
+  }
+
+  private keep(result: LabRun): void {
+    this.kept.delete(result.key);
+    this.kept.set(result.key, result);
+    while (this.kept.size > KEPT_RUNS) this.kept.delete(this.kept.keys().next().value!);
+  }
+
+  /** The learner is on this control (focus or a change): its neighbouring values are run ahead on the spare worker. */
+  focusControl(control: LabControl): void {
+    this.active = control;
+    this.prefetch();
+  }
+
+  /** Settings one step either side of the active control's value (adjacent levels for a level preset). */
+  private neighbours(): LabSettings[] {
+    const c = this.active;
+    const s = $state.snapshot(this.settings) as LabSettings;
+    const out: LabSettings[] = [];
+    const push = (change: (n: LabSettings) => void) => {
+      const n = cloneSettings(s);
+      change(n);
+      out.push(n);
+    };
+    if (!c) return out;
+    if (c.kind === 'scalar') {
+      const r = labLimits[c.key];
+      for (const dir of [1, -1]) {
+        const v = snapToRange(s[c.key] + dir * r.step, r);
+        if (v !== s[c.key]) push((n) => (n[c.key] = v));
+      }
+    } else if (c.kind === 'investment') {
+      const r = this.investmentRange(c.segment, c.level);
+      const inv = s.investment[c.segment];
+      if (!r || !inv) return out;
+      for (const dir of [1, -1]) {
+        const v = snapToRange(inv[c.level] + dir * r.step, r);
+        if (v !== inv[c.level]) push((n) => (n.investment[c.segment][c.level] = v));
+      }
+    } else if (this.segmentIds.includes(c.segment)) {
+      const at = LEVEL_IDS.indexOf(this.presetOf(c.segment) as LevelName);
+      if (at < 0) return out;
+      for (const k of [at + 1, at - 1])
+        if (k >= 0 && k < LEVEL_IDS.length)
+          push((n) => (n.investment[c.segment] = labLimits.presetInvestment(s.marketId, c.segment, LEVEL_IDS[k])));
+    }
+    return out;
+  }
+
+  private prefetch(): void {
+    if (!this.runner) return;
+    const jobs = this.neighbours()
+      .map((n) => this.job(n, true))
+      .filter((j) => !this.kept.has(j.key));
+    if (jobs.length > 0) this.runner.prefetch(jobs, (r) => this.keep(r));
+  }
+
+  /** Asks the runner for what the settings, the baseline and the picked customer now need (nothing if already asked). */
+  private refresh(): void {
+    const runner = this.runner;
+    if (!runner) return;
+    const ask = (slot: RunSlot, job: RunJob) => {
+      if (this.requested[slot] === job.key) return;
+      this.requested[slot] = job.key;
+      // Already computed (shown before, or run ahead as a neighbour of the control in use): shown at once.
+      const hit = this.kept.get(job.key);
+      if (hit) {
+        this.accept(slot, hit);
+        return;
+      }
+      runner.run(
+        slot,
+        job,
+        (result) => this.accept(slot, result),
+        () => {
+          if (this.requested[slot] === job.key) this.engineError = true;
+        },
+      );
+    };
+    ask('current', this.job(this.settings, true));
+    const b = this.baselineSettings;
+    if (b) {
+      const { marketId, seed, quarters } = this.settings;
+      ask('baseline', this.job({ ...b, marketId, seed, quarters }, false));
+    } else {
+      this.requested.baseline = '';
+      this.baseline = null;
+    }
+  }
+
+  private accept(slot: RunSlot, result: LabRun): void {
+    this.keep(result);
+    // A late result of a slot that has since been cleared (baseline removed) is not shown, nor one that arrives after
+    // the newest asked for is already on screen (it came from the kept runs).
+    if (slot === 'baseline' && !this.baselineSettings) return;
+    const shown = slot === 'current' ? this.current : this.baseline;
+    if (result.key !== this.requested[slot] && shown?.key === this.requested[slot]) return;
+    const t0 = performance.now();
+    if (result.key === this.requested[slot]) this.engineError = false;
+    if (slot === 'current') this.current = result;
+    else this.baseline = result;
+    // The views update in the microtask Svelte queued above; one queued now runs after it: the re-render's time, for
+    // the lab bench (User Timing), cleared now and then so a long session does not collect them.
+    queueMicrotask(() => {
+      performance.measure?.('crm-lab:render', { start: t0 });
+      if (++this.renders % 500 === 0) performance.clearMeasures?.('crm-lab:render');
+    });
+    if (slot === 'current' && result.key === this.requested.current) this.prefetch();
+  }
+  private renders = 0;
+
   // ——— settings ———
   private changed(): void {
     if (!this.playing) this.visibleQuarters = this.settings.quarters;
     else this.visibleQuarters = Math.min(this.visibleQuarters, this.settings.quarters);
+    this.refresh();
   }
 
   /** Sets a scalar setting, clamped to its range; returns the value actually used. */
-  setScalar(key: 'promiseLevel' | 'quality' | 'acquisitionSpendPerQuarter' | 'quarters' | 'seed', value: number): number {
+  setScalar(key: ScalarKey, value: number): number {
     const range: Range = labLimits[key];
     const v = snapToRange(value, range);
     this.settings[key] = v;
+    // Another seed is another set of customers: the picked key would be a stranger.
+    if (key === 'seed') this.storyKey = null;
+    else this.active = { kind: 'scalar', key };
     this.changed();
     return v;
   }
 
+  /**
+   * Another market: what the learner changed from the old market's defaults (firm-wide settings, and the level of a
+   * segment the new market also has) is kept; the rest follows the new market's defaults. The baseline and the picked
+   * customer belonged to the old market's customers and are dropped.
+   */
   setMarket(marketId: string): void {
-    if (!labLimits.marketIds.includes(marketId) || marketId === this.settings.marketId) return;
-    const fresh = labLimits.defaults(marketId);
-    this.settings = { ...fresh, seed: this.settings.seed, quarters: this.settings.quarters };
+    const old = this.settings;
+    if (!labLimits.marketIds.includes(marketId) || marketId === old.marketId) return;
+    const oldDefaults = labLimits.defaults(old.marketId);
+    const next = cloneSettings(labLimits.defaults(marketId));
+    next.seed = old.seed;
+    next.quarters = old.quarters;
+    for (const k of FIRM_KEYS) if (old[k] !== oldDefaults[k]) next[k] = old[k];
+    for (const segId of labLimits.segmentIds(marketId)) {
+      const inv = old.investment[segId];
+      if (!inv || !oldDefaults.investment[segId]) continue;
+      const level = matchPreset(labLimits, old.marketId, segId, inv);
+      const defaultLevel = matchPreset(labLimits, old.marketId, segId, oldDefaults.investment[segId]);
+      if (level === defaultLevel) continue;
+      if (level !== 'custom') next.investment[segId] = labLimits.presetInvestment(marketId, segId, level);
+      else for (const l of INVESTED_LEVELS) next.investment[segId][l] = snapToRange(inv[l], labLimits.investmentRange(marketId, segId, l));
+    }
+    this.settings = next;
     this.baselineSettings = null;
+    this.storyKey = null;
+    this.active = null;
     this.changed();
   }
 
+  /** Sets one level's spend of one segment; a segment the market does not have (a control being removed) is ignored. */
   setInvestment(segmentId: string, level: InvestedLevelName, value: number): number {
-    const range = labLimits.investmentRange(this.settings.marketId, segmentId, level);
-    const v = snapToRange(value, range);
-    this.settings.investment[segmentId][level] = v;
+    const inv = this.settings.investment[segmentId];
+    if (!inv || !this.segmentIds.includes(segmentId)) return value;
+    const v = snapToRange(value, labLimits.investmentRange(this.settings.marketId, segmentId, level));
+    inv[level] = v;
+    this.active = { kind: 'investment', segment: segmentId, level };
     this.changed();
     return v;
   }
 
   setPreset(segmentId: string, level: LevelName): void {
+    if (!this.segmentIds.includes(segmentId)) return;
     this.settings.investment[segmentId] = labLimits.presetInvestment(this.settings.marketId, segmentId, level);
+    this.active = { kind: 'preset', segment: segmentId };
     this.changed();
   }
 
   presetOf(segmentId: string): LevelName | 'custom' {
-    return matchPreset(labLimits, this.settings.marketId, segmentId, this.settings.investment[segmentId]);
+    const inv = this.settings.investment[segmentId];
+    return inv ? matchPreset(labLimits, this.settings.marketId, segmentId, inv) : 'custom';
+  }
+
+  /** The allowed spend of a level, or null for a segment this market does not have. */
+  investmentRange(segmentId: string, level: InvestedLevelName): Range | null {
+    return this.segmentIds.includes(segmentId) ? labLimits.investmentRange(this.settings.marketId, segmentId, level) : null;
   }
 
   applyInvestment(investment: Record<string, InvestmentVector>): void {
@@ -157,7 +374,7 @@ export class LabState {
 
   restoreDefaults(): void {
     this.pause();
-    this.settings = labLimits.defaults(this.settings.marketId);
+    this.settings = { ...labLimits.defaults(this.settings.marketId), seed: this.settings.seed, quarters: this.settings.quarters };
     this.changed();
   }
 
@@ -172,6 +389,10 @@ export class LabState {
     this.playing = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+  togglePlay(): void {
+    if (this.playing) this.pause();
+    else this.play();
   }
   step(): void {
     this.pause();
@@ -188,6 +409,11 @@ export class LabState {
     this.pause();
     this.visibleQuarters = this.settings.quarters;
   }
+  /** Shows the run up to quarter q (the quarter scrubber), paused. */
+  scrub(q: number): void {
+    this.pause();
+    this.visibleQuarters = Math.round(clamp(q, { min: 1, max: this.settings.quarters, step: 1 }));
+  }
   setSpeed(v: number): void {
     this.speed = (SPEEDS as readonly number[]).includes(v) ? v : 2;
   }
@@ -202,86 +428,109 @@ export class LabState {
 
   // ——— compare on the same customers ———
   pinBaseline(): void {
-    this.baselineSettings = cloneSettings(this.settings);
+    this.baselineSettings = cloneSettings($state.snapshot(this.settings) as LabSettings);
+    this.refresh();
   }
   clearBaseline(): void {
     this.baselineSettings = null;
+    this.refresh();
   }
 
-  // ——— "what would have been optimal?" ———
+  // ——— one customer's story ———
+  /** Follows one customer (by key) in the run and in the baseline run; null stops following. */
+  pickCustomer(key: number | null): void {
+    this.storyKey = key === null ? null : Math.trunc(clamp(key, { min: 0, max: 4294967295, step: 1 }));
+    this.refresh();
+  }
+
+  // ——— long jobs: "what would have been optimal?" and the many-seed band ———
+  /** Job workers, kept alive between jobs (warm) and replaced after a cancel; at most one per core, at most 4. */
+  private jobWorkers: Worker[] = [];
+  private jobId = 0;
+  private cores(): number {
+    const n = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+    return Math.max(1, Math.min(4, n));
+  }
+  /** Starts the job workers ahead of a job (on hovering or focusing its button), so the job itself starts warm. */
+  warmJobs(count: number = this.cores()): Worker[] {
+    while (this.jobWorkers.length < count) {
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the worker's address, read once by the bundler
+      this.jobWorkers.push(new Worker(new URL('./workers/jobs.ts', import.meta.url), { type: 'module', name: 'crm-lab-jobs' }));
+    }
+    return this.jobWorkers.slice(0, count);
+  }
+  /** Stops every job worker (a cancel, or a new job replacing a running one). */
+  private stopJobs(): void {
+    for (const w of this.jobWorkers) w.terminate();
+    this.jobWorkers = [];
+  }
+
   startOptimiser(): void {
     this.cancelOptimiser();
-    const forQuery = this.query;
-    const learnerEquity = this.run.overall[this.run.overall.length - 1]?.customerEquity ?? 0;
+    if (this.band.status === 'running') this.cancelBand();
+    const forQuery = this.settingsQuery;
+    const learnerEquity = this.run?.overall[this.run.overall.length - 1]?.customerEquity ?? 0;
     const started = performance.now();
+    const id = ++this.jobId;
     this.optimiser = { status: 'running', progress: 0, phase: 'presets', result: null, forQuery, learnerEquity, ms: 0 };
-    // The worker's address, read once by the bundler: not reactive state.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    const worker = new Worker(new URL('./workers/optimise.ts', import.meta.url), { type: 'module' });
-    this.optimiseWorker = worker;
-    worker.onmessage = (ev: MessageEvent<OptimiseMessage>) => {
+    const [worker] = this.warmJobs(1);
+    const fail = () => {
+      if (this.optimiser.status !== 'running') return;
+      this.stopJobs();
+      this.optimiser.status = 'error';
+    };
+    worker.onmessage = (ev: MessageEvent<JobMessage>) => {
       const msg = ev.data;
+      if (msg.id !== id) return;
       if (msg.type === 'progress') {
         this.optimiser.progress = msg.progress.evaluations / msg.progress.budget;
         this.optimiser.phase = msg.progress.phase;
-      } else if (msg.type === 'done') {
+      } else if (msg.type === 'optimum') {
         this.optimiser = { ...this.optimiser, status: 'done', progress: 1, result: msg.result, ms: performance.now() - started };
-        worker.terminate();
-        this.optimiseWorker = null;
-      } else {
-        this.optimiser.status = 'error';
-        worker.terminate();
-        this.optimiseWorker = null;
-      }
+      } else fail();
     };
-    worker.onerror = () => {
-      this.optimiser.status = 'error';
-      worker.terminate();
-      this.optimiseWorker = null;
-    };
-    const request: OptimiseRequest = { settings: $state.snapshot(this.settings) };
+    worker.onerror = fail;
+    const request: JobRequest = { type: 'optimise', id, settings: $state.snapshot(this.settings) };
     worker.postMessage(request);
   }
   cancelOptimiser(): void {
-    if (this.optimiseWorker) {
-      this.optimiseWorker.terminate();
-      this.optimiseWorker = null;
+    if (this.optimiser.status === 'running') {
+      this.stopJobs();
       this.optimiser.status = 'cancelled';
     }
   }
 
-  // ——— uncertainty over many seeds ———
-  /** Runs the band on one worker per core (at most 4; the main thread only waits meanwhile); each
-   *  worker takes an interleaved share of the seeds. */
+  /** Runs the band on one worker per core; each worker takes an interleaved share of the seeds. */
   startBand(seeds: number = this.band.seeds): void {
     this.cancelBand();
+    if (this.optimiser.status === 'running') this.cancelOptimiser();
     const n = Math.round(clamp(seeds, { min: 10, max: 500, step: 1 }));
     const forQuery = bandKey(this.settings);
     const started = performance.now();
+    const id = ++this.jobId;
     this.band = { status: 'running', progress: 0, seeds: n, equity: null, retention: null, forQuery, ms: 0 };
-    const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
-    const shares = splitSeeds(bandSeeds(this.settings.seed, n), Math.max(1, Math.min(4, cores)));
+    const shares = splitSeeds(bandSeeds(this.settings.seed, n), this.cores());
+    const workers = this.warmJobs(shares.length);
     const done: number[] = shares.map(() => 0);
     const results: (SeedSeries | null)[] = shares.map(() => null);
     const settings = $state.snapshot(this.settings);
     const fail = () => {
-      this.cancelBand();
+      if (this.band.status !== 'running') return;
+      this.stopJobs();
       this.band.status = 'error';
     };
-    this.bandWorkers = shares.map((share, k) => {
-      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the worker's address, not reactive state
-      const worker = new Worker(new URL('./workers/montecarlo.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (ev: MessageEvent<MonteCarloMessage>) => {
+    shares.forEach((share, k) => {
+      const worker = workers[k];
+      worker.onmessage = (ev: MessageEvent<JobMessage>) => {
         const msg = ev.data;
-        if (msg.type === 'progress') {
+        if (msg.id !== id) return;
+        if (msg.type === 'bandProgress') {
           done[k] = msg.done;
           this.band.progress = done.reduce((a, b) => a + b, 0) / n;
-        } else if (msg.type === 'done') {
+        } else if (msg.type === 'band') {
           results[k] = msg.series;
-          worker.terminate();
           if (results.every((r) => r !== null)) {
             const bands = bandsFromSeries(results as SeedSeries[]);
-            this.bandWorkers = [];
             this.band = {
               ...this.band,
               status: 'done',
@@ -294,15 +543,13 @@ export class LabState {
         } else fail();
       };
       worker.onerror = fail;
-      const request: MonteCarloRequest = { settings, seeds: share };
+      const request: JobRequest = { type: 'band', id, settings, seeds: share };
       worker.postMessage(request);
-      return worker;
     });
   }
   cancelBand(): void {
-    if (this.bandWorkers.length > 0) {
-      for (const w of this.bandWorkers) w.terminate();
-      this.bandWorkers = [];
+    if (this.band.status === 'running') {
+      this.stopJobs();
       this.band.status = 'cancelled';
     }
   }
@@ -311,5 +558,8 @@ export class LabState {
     this.pause();
     this.cancelOptimiser();
     this.cancelBand();
+    this.stopJobs();
+    this.runner?.dispose();
+    this.runner = null;
   }
 }

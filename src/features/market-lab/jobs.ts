@@ -1,10 +1,10 @@
 // The two long jobs of the lab (optimum search and the many-seed band), as plain functions over the engine.
 // The workers call these; Vitest calls them directly. No DOM, no worker globals, no randomness beyond the engine's seeds.
-import { simulate } from '@sim/index';
+import { combineSummaries, simulateSummary, type SegmentSummary } from '@sim/index';
 import { labLimits, marketById } from './limits';
 import { toRunOptions, toStrategy } from './strategy';
 import { searchOptimum, type Evaluation, type SearchOptions, type SearchProgress, type SearchResult, type SearchSpace } from './optimise';
-import { BandCollector, bandSeeds, type Band } from './montecarlo';
+import { bandSeeds, bandsFromSeries, type Band, type BandMetric, type SeedSeries } from './montecarlo';
 import type { InvestmentVector, LabSettings } from './settings';
 
 export function searchSpaceFor(settings: LabSettings): SearchSpace {
@@ -16,17 +16,40 @@ export function searchSpaceFor(settings: LabSettings): SearchSpace {
   };
 }
 
-/** Customer equity at the horizon, whole firm and per segment, for one candidate investment. */
+/**
+ * Customer equity at the horizon, whole firm and per segment, for one candidate investment. Segments share no
+ * customers, so each segment is simulated alone for its own spend and kept: a candidate that changes one segment's
+ * spend runs only that segment, and the firm's equity is rebuilt from the parts (combineSummaries: the same number
+ * as a full run, to the bit). `runs` counts the segment runs, for the progress report and the bench.
+ */
 export function equityEvaluator(settings: LabSettings, customersScale?: number) {
   const market = marketById(settings.marketId);
-  return (investment: Record<string, InvestmentVector>): Evaluation => {
-    const opts = customersScale ? { ...toRunOptions(settings), customersScale } : toRunOptions(settings);
-    const run = simulate(market, toStrategy(settings, investment), opts);
-    const last = run.overall[run.overall.length - 1];
+  const opts = customersScale ? { ...toRunOptions(settings), customersScale } : toRunOptions(settings);
+  const ids = market.segments.map((s) => s.id);
+  const parts = new Map<string, SegmentSummary>();
+  let discount: Float64Array | null = null;
+  const evaluate = (investment: Record<string, InvestmentVector>): Evaluation => {
+    const summaries = ids.map((id) => {
+      const inv = investment[id];
+      const key = `${id}|${inv.reactive},${inv.accountable},${inv.proactive},${inv.partnership}`;
+      let part = parts.get(key);
+      if (!part) {
+        const s = simulateSummary(market, toStrategy(settings, investment), opts, [id]);
+        part = s.segments[0]!;
+        discount ??= s.discountFactor;
+        parts.set(key, part);
+        evaluate.runs++;
+      }
+      return part;
+    });
+    const last = settings.quarters - 1;
+    const whole = combineSummaries(market, summaries, discount!);
     const bySegment: Record<string, number> = {};
-    for (const [seg, rows] of Object.entries(run.bySegment)) bySegment[seg] = rows[rows.length - 1]?.customerEquity ?? 0;
-    return { total: last?.customerEquity ?? 0, bySegment };
+    summaries.forEach((p) => (bySegment[p.id] = p.customerEquity[last] ?? 0));
+    return { total: whole.customerEquity[last] ?? 0, bySegment };
   };
+  evaluate.runs = 0;
+  return evaluate;
 }
 
 export function optimiseSettings(
@@ -42,38 +65,19 @@ export function optimiseSettings(
   }
 }
 
-export type BandMetric = 'equity' | 'retention';
-export type SeedSeries = Record<BandMetric, number[][]>;
-
 /** The current strategy on each of the given seeds: customer equity and retention per quarter, run by run. */
 export function runSeeds(settings: LabSettings, seeds: readonly number[], onProgress: (done: number) => void = () => {}): SeedSeries {
   const market = marketById(settings.marketId);
   const strategy = toStrategy(settings);
   const out: SeedSeries = { equity: [], retention: [] };
   for (let i = 0; i < seeds.length; i++) {
-    const run = simulate(market, strategy, toRunOptions(settings, seeds[i]));
-    out.equity.push(run.overall.map((r) => r.customerEquity));
-    out.retention.push(run.overall.map((r) => r.retentionRate));
+    // The summary holds exactly the full run's equity and retention, without building every row of the run.
+    const whole = simulateSummary(market, strategy, toRunOptions(settings, seeds[i])).overall!;
+    out.equity.push(Array.from(whole.customerEquity));
+    out.retention.push(Array.from(whole.retentionRate));
     if ((i + 1) % 5 === 0 || i === seeds.length - 1) onProgress(i + 1);
   }
   return out;
-}
-
-/** Splits seeds into `parts` interleaved shares (one per worker); together they hold every seed once. */
-export function splitSeeds(seeds: readonly number[], parts: number): number[][] {
-  const n = Math.max(1, Math.min(parts, seeds.length));
-  const out: number[][] = Array.from({ length: n }, () => []);
-  seeds.forEach((s, i) => out[i % n].push(s));
-  return out;
-}
-
-/** Bands from the series of several workers (or one). */
-export function bandsFromSeries(parts: readonly SeedSeries[]): Record<BandMetric, Band> {
-  const collector = new BandCollector<BandMetric>(['equity', 'retention']);
-  for (const p of parts) {
-    for (let i = 0; i < p.equity.length; i++) collector.add({ equity: p.equity[i], retention: p.retention[i] });
-  }
-  return collector.bands();
 }
 
 /** The current strategy over `n` seeds derived from the current one: 10–90 % band and median per quarter. */

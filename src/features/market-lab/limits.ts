@@ -1,6 +1,8 @@
 // The lab's ranges and defaults, derived from the engine's market presets (the one place the lab reads market data
 // for its controls). Must not run the model; LabState and the workers do that.
-import { PRESET_IDS, getPreset, levelPresetInvestment, defaultStrategy, type Market, type PresetId } from '@sim/index';
+// Straight from the modules, not the index: the page's eager bundle must not reach the engine through the barrel.
+import { PRESET_IDS, getPreset, type Market, type PresetId } from '@sim/market';
+import { levelPresetInvestment, defaultStrategy } from '@sim/strategy';
 import { type InvestedLevelName, type LabLimits, type LabSettings, type LevelName, type Range, type InvestmentVector } from './settings';
 
 /** Markets offered in the lab (the constant-retention check market is for the Model page, not for play). */

@@ -58,3 +58,24 @@ export class BandCollector<K extends string> {
     return out;
   }
 }
+
+export type BandMetric = 'equity' | 'retention';
+/** Per metric, one series per seed run (runs × quarters), as a worker posts them. */
+export type SeedSeries = Record<BandMetric, number[][]>;
+
+/** Splits seeds into `parts` interleaved shares (one per worker); together they hold every seed once. */
+export function splitSeeds(seeds: readonly number[], parts: number): number[][] {
+  const n = Math.max(1, Math.min(parts, seeds.length));
+  const out: number[][] = Array.from({ length: n }, () => []);
+  seeds.forEach((s, i) => out[i % n].push(s));
+  return out;
+}
+
+/** Bands from the series of several workers (or one). */
+export function bandsFromSeries(parts: readonly SeedSeries[]): Record<BandMetric, Band> {
+  const collector = new BandCollector<BandMetric>(['equity', 'retention']);
+  for (const p of parts) {
+    for (let i = 0; i < p.equity.length; i++) collector.add({ equity: p.equity[i], retention: p.retention[i] });
+  }
+  return collector.bands();
+}

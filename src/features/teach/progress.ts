@@ -1,6 +1,7 @@
 // Keeps a student's rounds in localStorage so a reload or a language switch does not lose them.
-// Storage may be full, disabled or corrupt: every access is guarded and what is read is checked here for its
-// shape only; ScenarioRunState.restore() then checks every control and value against the scenario.
+// Storage may be full, disabled or corrupt: every access is guarded, what is read is checked here for its shape only
+// (ScenarioRunState.restore() then checks every control and value against the scenario), and an unreadable value is
+// set aside (as learn progress is), never deleted.
 import { LEVELS } from '@sim/market';
 import { RESERVED_KEYS } from '@sim/text';
 import { MAX_ROUNDS } from '@sim/limits';
@@ -44,7 +45,16 @@ function readProgress(v: unknown): Progress | null {
   return { seed, locks: [...locks], decisions: decisions.map((d) => ({ ...d })) };
 }
 
-export type LoadResult = { ok: true; progress: Progress | null } | { ok: false; problem: 'corrupt' };
+/** Where an unreadable value is kept: the first free slot (a second, different one never replaces the first). */
+export const unreadableKey = (scenarioId: string, slot: number) =>
+  `${KEY_PREFIX}${scenarioId}:unreadable${slot === 0 ? '' : `:${slot + 1}`}`;
+export const UNREADABLE_SLOTS = 3;
+
+/**
+ * `setAside`: the unreadable value was copied to an unreadable slot and the rounds start afresh; false when there was
+ * no room, in which case it stays where it was and the player must not save over it.
+ */
+export type LoadResult = { ok: true; progress: Progress | null } | { ok: false; problem: 'corrupt'; setAside: boolean };
 
 function storage(): Storage | null {
   try {
@@ -54,7 +64,7 @@ function storage(): Storage | null {
   }
 }
 
-/** Saved rounds of a scenario, or null; a corrupt entry is dropped and reported. */
+/** Saved rounds of a scenario, or null; a corrupt entry is set aside (kept under an unreadable key) and reported. */
 export function loadProgress(scenarioId: string): LoadResult {
   const store = storage();
   if (store === null) return { ok: true, progress: null };
@@ -71,8 +81,24 @@ export function loadProgress(scenarioId: string): LoadResult {
   } catch {
     // Falls through: unreadable JSON is treated like any other corrupt entry.
   }
-  clearProgress(scenarioId);
-  return { ok: false, problem: 'corrupt' };
+  return { ok: false, problem: 'corrupt', setAside: setAside(store, scenarioId, raw) };
+}
+
+/** Copies an unreadable value to the first free slot (or finds it already there), then clears the scenario's key. */
+function setAside(store: Storage, scenarioId: string, raw: string): boolean {
+  try {
+    for (let slot = 0; slot < UNREADABLE_SLOTS; slot++) {
+      const held = store.getItem(unreadableKey(scenarioId, slot));
+      if (held === raw || held === null) {
+        if (held === null) store.setItem(unreadableKey(scenarioId, slot), raw);
+        store.removeItem(KEY_PREFIX + scenarioId);
+        return true;
+      }
+    }
+  } catch {
+    // Full or refused: the value stays where it was.
+  }
+  return false;
 }
 
 /** Returns null on success, or 'refused' when the browser would not store (full or disabled). */

@@ -2,7 +2,7 @@
 // $derived values follow the frame's. Layers read it and draw; they never write to it or fetch data of their own.
 import { createContext } from 'svelte';
 import type { FrameLayout } from './scales';
-import type { ChartBand, ChartCategory, ChartKind, ChartMarker, ChartSeries } from './types';
+import type { ChartBand, ChartCategory, ChartKind, ChartLabels, ChartMarker, ChartSeries, ChartSpan } from './types';
 
 export interface ChartContext {
   readonly kind: ChartKind;
@@ -12,6 +12,8 @@ export interface ChartContext {
   readonly baseline: readonly ChartSeries[];
   readonly band: ChartBand | null;
   readonly markers: readonly ChartMarker[];
+  readonly spans: readonly ChartSpan[];
+  readonly labels: ChartLabels;
   readonly layout: FrameLayout;
   /** Fill of a grid cell for its value (grids only; diverging around zero). */
   readonly color: (v: number) => string;

@@ -15,6 +15,23 @@ export function linePath(x: readonly number[], values: readonly (number | null)[
   return gen(values.map((_, i) => i)) ?? '';
 }
 
+/**
+ * Points with no finite neighbour on either side: a line draws nothing there (one quarter of a customer who arrived
+ * in the last quarter, a value between two gaps), so the layer marks each with a dot.
+ */
+export function lonePoints(
+  x: readonly number[],
+  values: readonly (number | null)[],
+  xScale: Scale,
+  yScale: Scale,
+): { i: number; cx: number; cy: number }[] {
+  const ok = (i: number) => i >= 0 && i < x.length && isFiniteNumber(values[i]);
+  const out: { i: number; cx: number; cy: number }[] = [];
+  for (let i = 0; i < Math.min(x.length, values.length); i++)
+    if (ok(i) && !ok(i - 1) && !ok(i + 1)) out.push({ i, cx: xScale(x[i]), cy: yScale(values[i] as number) });
+  return out;
+}
+
 /** The area between `lower` and `upper` (a 10–90 % band), with gaps where either is missing. */
 export function bandPath(x: readonly number[], lower: readonly number[], upper: readonly number[], xScale: Scale, yScale: Scale): string {
   const gen = area<number>()

@@ -9,6 +9,7 @@ import {
   type ChartLabels,
   type ChartMarker,
   type ChartSeries,
+  type ChartSpan,
 } from './types';
 
 export interface ReadoutInput {
@@ -19,6 +20,8 @@ export interface ReadoutInput {
   baseline: readonly ChartSeries[];
   band: ChartBand | null;
   markers: readonly ChartMarker[];
+  /** Events over stretches of x (xy only): a column of the table and a line of the readout where they act. */
+  spans?: readonly ChartSpan[];
   labels: ChartLabels;
   /** Name of the x positions (xy, grid) or header of the category column (bars). */
   xLabel: string;
@@ -53,9 +56,15 @@ function splitBaseline(p: Pick<ReadoutInput, 'series' | 'baseline'>) {
   return { byId, own };
 }
 
+/** The spans acting at x (their labels, in order), for the table's events column and the readout. */
+export function spansAt(spans: readonly ChartSpan[] | undefined, x: number): string[] {
+  return (spans ?? []).filter((s) => s.from <= x && x <= s.to).map((s) => s.label);
+}
+
 /**
  * The data table: one row per x position (xy), per category (bars) or per grid row; one column per series, with its
- * baseline beside it, then stand-alone baselines and the band. A grid has one column per x position instead.
+ * baseline beside it, then stand-alone baselines, the band and the events acting at that x (when the chart has
+ * spans). A grid has one column per x position instead.
  */
 export function chartTable(p: ReadoutInput): TableModel {
   if (p.kind === 'grid') {
@@ -73,6 +82,8 @@ export function chartTable(p: ReadoutInput): TableModel {
   }
   for (const b of own) columns.push({ key: `${b.id}:baseline`, label: b.label });
   if (p.band) columns.push({ key: 'band', label: p.labels.band });
+  const events = p.kind === 'xy' && (p.spans?.length ?? 0) > 0;
+  if (events) columns.push({ key: 'events', label: p.labels.events ?? '' });
   const positions =
     p.kind === 'bars'
       ? p.categories.map((c) => ({ key: c.id, label: c.label }))
@@ -92,6 +103,7 @@ export function chartTable(p: ReadoutInput): TableModel {
           ? `${p.format(band.lower[i])} – ${p.format(band.upper[i])}`
           : MISSING,
       );
+    if (events) cells.push(spansAt(p.spans, p.x[i]).join('; ') || MISSING);
     return { ...pos, cells };
   });
   return { corner: p.xLabel, columns, rows };
@@ -131,6 +143,7 @@ export function readoutAt(p: ReadoutInput, i: number): Readout {
   }
   if (p.kind === 'xy') {
     for (const m of p.markers) if (m.y === undefined && m.x === p.x[i]) lines.push({ key: `marker:${m.id}`, text: m.label });
+    for (const s of p.spans ?? []) if (s.from <= p.x[i] && p.x[i] <= s.to) lines.push({ key: `span:${s.id}`, text: s.label });
   }
   return { title, lines };
 }

@@ -28,6 +28,8 @@ export interface ChartBand {
 export interface ChartCategory {
   id: string;
   label: string;
+  /** In a waterfall: a total drawn from zero (the start and the end); other rows float on the running sum. */
+  total?: boolean;
 }
 
 /**
@@ -42,12 +44,31 @@ export interface ChartMarker {
   shape?: 'star' | 'ring';
 }
 
+/**
+ * Something that acted over a stretch of x (a rival's promotion in quarters 7–8, a loyalty programme, a bond
+ * removal): a shaded span behind the data, named in the legend, in the readout of each x it covers and in the data
+ * table's events column. A one-quarter event has from = to.
+ */
+export interface ChartSpan {
+  id: string;
+  from: number;
+  to: number;
+  /** Names this span in the readout and the table ("Rival promotion (consumers)"). */
+  label: string;
+  /** Names its kind once in the legend ("Rival promotion"); spans with the same legend share one entry. */
+  legend: string;
+  /** CSS colour of the shading; default var(--c2). */
+  color?: string;
+}
+
 /** Translated words the charts need; pass them from the page (no i18n inside charts). */
 export interface ChartLabels {
   baseline: string;
   difference: string;
   band: string;
   median: string;
+  /** Header of the data table's events column (needed when spans are given). */
+  events?: string;
 }
 
 export const DEFAULT_COLORS = ['var(--c1)', 'var(--c2)', 'var(--c3)', 'var(--c4)', 'var(--c5)', 'var(--c6)'];

@@ -3,8 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultStrategy, getPreset, simulate } from '@sim/index';
 import { bestPromise, EXPECTATIONS_RUN, runAt, sweep } from '@/features/concept-labs/expectations';
-import { miniKey, runMini, miniSchema, miniSegments } from '@/features/concept-labs/marketMini';
-import { parseQuery } from '@/kit/urlState';
 
 describe('expectations lab', () => {
   it('a point equals a direct engine run', () => {
@@ -31,30 +29,5 @@ describe('expectations lab', () => {
     expect(best.promise).toBeGreaterThanOrEqual(quality - 1.5);
     expect(best.customerEquity).toBeGreaterThan(points[0].customerEquity);
     expect(best.customerEquity).toBeGreaterThan(points.at(-1)!.customerEquity);
-  });
-});
-
-describe('market mini lab', () => {
-  it('has one level per segment, keyed by the segment (not its position), and runs the engine', () => {
-    const segs = miniSegments();
-    expect(segs.length).toBeGreaterThan(0);
-    const schema = miniSchema();
-    expect(Object.keys(schema)).toEqual(segs.map((s) => `s.${s.id}`));
-    const r = runMini(Object.fromEntries(segs.map((s) => [s.id, s.defaultLevel])));
-    expect(r.retention.length).toBe(r.quarters.length);
-    for (const x of r.retention) {
-      expect(x).toBeGreaterThanOrEqual(0);
-      expect(x).toBeLessThanOrEqual(1);
-    }
-    const key = miniKey('key-accounts');
-    expect(parseQuery(schema, `${key}=partnership`).state[key]).toBe('partnership');
-    expect(parseQuery(schema, `${key}=gold`).problems).toEqual([{ kind: 'invalid', name: key, value: 'gold' }]);
-  });
-
-  it('a segment set by name changes that segment only', () => {
-    const base = runMini({});
-    const basicKeys = runMini({ 'key-accounts': 'basic' });
-    expect(basicKeys.customerEquity.at(-1)).toBeLessThan(base.customerEquity.at(-1)!);
-    expect(runMini({ consumers: 'basic', 'small-business': 'reactive', 'key-accounts': 'partnership' }).quarters).toEqual(base.quarters);
   });
 });

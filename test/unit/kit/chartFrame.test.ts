@@ -10,8 +10,11 @@ import Baselines from '@/kit/charts/Baselines.svelte';
 import Band from '@/kit/charts/Band.svelte';
 import Bars from '@/kit/charts/Bars.svelte';
 import HeatCells from '@/kit/charts/HeatCells.svelte';
+import WaterfallBars from '@/kit/charts/WaterfallBars.svelte';
 import LabCharts from '@/features/market-lab/LabCharts.svelte';
 import { LabState } from '@/features/market-lab/LabState.svelte';
+import { createSyncRunner } from '@/features/market-lab/syncRunner';
+import { CHART_IDS, chartLabels, eventSpans, eventsSentence } from '@/features/market-lab/chartSpecs';
 import { bandFromRuns } from '@/features/market-lab/montecarlo';
 import { makeFormatters } from '@/kit/format';
 import { createT } from '@/i18n/client';
@@ -143,6 +146,44 @@ describe('ChartFrame with bars', () => {
   });
 });
 
+describe('ChartFrame with a waterfall', () => {
+  it('draws the totals from zero and each step from the running sum, with signed values and a table', () => {
+    const { container } = render(FrameWithLayers, {
+      kind: 'bars',
+      caption: 'Customer equity by driver',
+      categories: [
+        { id: 'baseline', label: 'Baseline', total: true },
+        { id: 'kept', label: 'Customers kept' },
+        { id: 'cost', label: 'Relationship cost' },
+        { id: 'current', label: 'Your strategy', total: true },
+      ],
+      series: [{ id: 'change', label: 'Value or change', values: [100, 30, -50, 80] }],
+      xLabel: 'Driver',
+      format: (v: number) => v.toFixed(0),
+      yDomain: [0, 130],
+      summary: 'Equity fell by 20.',
+      layers: [WaterfallBars],
+    });
+    const bars = [...container.querySelectorAll('rect.waterfall-bar')];
+    expect(bars.map((b) => b.getAttribute('data-value'))).toEqual(['100', '30', '-50', '80']);
+    expect(bars.map((b) => b.getAttribute('class')?.match(/total|up|down/)?.[0])).toEqual(['total', 'up', 'down', 'total']);
+    const x = (i: number) => Number(bars[i].getAttribute('x'));
+    const w = (i: number) => Number(bars[i].getAttribute('width'));
+    // The rise starts where the baseline ends; the fall ends where the rise began less 50; the end bar starts at zero.
+    expect(x(1)).toBeCloseTo(x(0) + w(0), 6);
+    expect(x(2) + w(2)).toBeCloseTo(x(1) + w(1), 6);
+    expect(x(3)).toBeCloseTo(x(0), 6);
+    expect(x(2)).toBeCloseTo(x(3) + w(3), 6);
+    expect([...container.querySelectorAll('.bar-value')].map((t) => t.textContent)).toEqual(['100', '+30', '−50', '80']);
+    expect(bodyRows(container.querySelector('.sr-only table') as HTMLElement)).toEqual([
+      ['Baseline', '100'],
+      ['Customers kept', '30'],
+      ['Relationship cost', '-50'],
+      ['Your strategy', '80'],
+    ]);
+  });
+});
+
 describe('ChartFrame as a grid', () => {
   it('colours one cell per value, marks points, keeps the table and is not a slider', () => {
     const { container } = render(FrameWithLayers, {
@@ -193,34 +234,56 @@ describe('LabCharts: the market lab chart specs over a real run', () => {
   const f = makeFormatters('en');
 
   function run() {
-    const lab = new LabState();
-    lab.setScalar('quarters', 6);
+    const lab = new LabState({ runner: createSyncRunner() });
+    lab.setScalar('quarters', 8);
     lab.pinBaseline();
     lab.setScalar('quality', 4.5);
-    const rows = lab.run.overall;
+    const rows = lab.run!.overall;
     const baseRows = lab.baselineRun!.overall;
+    const names = new Map(lab.market.segments.map((s) => [s.id, segmentName(s, 'en', t)]));
     const segments = lab.market.segments.map((s) => ({
       id: s.id,
-      label: segmentName(s, 'en', t),
-      rows: lab.run.bySegment[s.id],
+      label: names.get(s.id)!,
+      rows: lab.run!.bySegment[s.id],
       baseRows: lab.baselineRun!.bySegment[s.id],
     }));
     const equity = bandFromRuns([rows.map((r) => r.customerEquity * 0.9), rows.map((r) => r.customerEquity * 1.1)]);
     const retention = bandFromRuns([rows.map((r) => r.retentionRate - 0.02), rows.map((r) => r.retentionRate + 0.02)]);
-    return { rows, baseRows, segments, bands: { equity, retention } };
+    const eventWords = { segmentName: (id: string) => names.get(id) ?? id, t, locale: 'en' as const };
+    const events = lab.current!.events;
+    const spans = eventSpans(events, 8, eventWords);
+    return { rows, baseRows, segments, bands: { equity, retention }, events, eventWords, spans };
   }
 
-  it('renders every spec with its caption, data table of the engine numbers as formatted, summary and layers', () => {
-    const { rows, baseRows, segments, bands } = run();
-    const { container } = render(LabCharts, { rows, baseRows, horizon: 6, bands, segments, t, f });
-    const ids = [...container.querySelectorAll('.grid > [data-chart-id]')].map((d) => d.getAttribute('data-chart-id'));
+  it('renders every spec with its caption, data table of the engine numbers as formatted, events, summary and layers', () => {
+    const { rows, baseRows, segments, bands, events, eventWords, spans } = run();
+    // Seed 2026 schedules a rival promotion for consumers in quarters 7–8: every chart marks it.
+    expect(spans.map((s) => [s.from, s.to])).toEqual([[7, 8]]);
+    const input = { rows, baseRows, bands, spans, events: eventsSentence(spans, eventWords), t };
+    const { container } = render(LabCharts, {
+      input,
+      horizon: 8,
+      labels: chartLabels(t),
+      segments,
+      runEvents: events,
+      eventWords,
+      t,
+      f,
+      open: [...CHART_IDS],
+    });
+    const ids = [...container.querySelectorAll('.grid [data-chart-id]')].map((d) => d.getAttribute('data-chart-id'));
     expect(ids).toEqual(['customers', 'retention', 'satisfaction', 'lost', 'loyalty', 'profit', 'cumProfit', 'equity', 'clv']);
     for (const id of ids) {
       const fig = container.querySelector(`[data-chart-id="${id}"] figure.chart`)!;
       expect(fig.querySelector('figcaption')!.textContent).not.toBe('');
       expect(fig.querySelector('.summary')!.textContent).toMatch(/in the baseline/);
-      expect(bodyRows(fig.querySelector('.sr-only table') as HTMLElement)).toHaveLength(6);
-      expect(fig.querySelector('[role="slider"]')!.getAttribute('aria-valuetext')).toMatch(/^Quarter 6: /);
+      expect(fig.querySelector('.summary')!.textContent).toMatch(/Rival promotion: Consumers \(many, low value\) in quarters 7–8/);
+      const table = fig.querySelector('.sr-only table') as HTMLElement;
+      expect(bodyRows(table)).toHaveLength(8);
+      expect(bodyRows(table)[6].at(-1)).toBe('Rival promotion: Consumers (many, low value)');
+      expect(bodyRows(table)[5].at(-1)).toBe('–');
+      expect(fig.querySelectorAll('rect.span')).toHaveLength(1);
+      expect(fig.querySelector('[role="slider"]')!.getAttribute('aria-valuetext')).toMatch(/^Quarter 8: .*Rival promotion/);
     }
     const retention = container.querySelector('[data-chart-id="retention"]')!;
     expect(retention.querySelector('figcaption')!.textContent).toBe(t('lab.chart.retention'));
@@ -230,12 +293,18 @@ describe('LabCharts: the market lab chart specs over a real run', () => {
     expect(bodyRows(retention.querySelector('.sr-only table') as HTMLElement).map((r) => r[2])).toEqual(
       baseRows.map((r) => f.percent(r.retentionRate)),
     );
+    // Retention is not drawn from zero: the frame marks the cut and says where the axis starts.
+    const cut = retention.querySelector('.axis-note')!;
+    expect(cut.textContent).toMatch(/^The axis starts at \d+(\.\d)?%, not at zero/);
+    expect(retention.querySelectorAll('path.axis-cut')).toHaveLength(1);
+    expect(container.querySelectorAll('[data-chart-id="equity"] .axis-note')).toHaveLength(0);
     const equity = container.querySelector('[data-chart-id="equity"]')!;
     expect(bodyRows(equity.querySelector('.sr-only table') as HTMLElement).map((r) => r[1])).toEqual(
       rows.map((r) => f.money(r.customerEquity)),
     );
     expect(equity.querySelectorAll('path.band')).toHaveLength(1);
     expect(equity.querySelectorAll('path.baseline')).toHaveLength(1);
+    expect(equity.querySelector('path.baseline')!.getAttribute('data-label')).toBe('baseline');
     expect(container.querySelectorAll('[data-chart-id="profit"] path.band')).toHaveLength(0);
     // Stacked charts: an area per reason; the lost chart's baseline is the total, as a dashed line and a column.
     const lost = container.querySelector('[data-chart-id="lost"]')!;
@@ -245,27 +314,45 @@ describe('LabCharts: the market lab chart specs over a real run', () => {
     expect(container.querySelectorAll('[data-chart-id="satisfaction"] path.baseline')).toHaveLength(0);
     expect(container.querySelectorAll('[data-chart-id="customers"] path.series')).toHaveLength(2);
     expect(container.querySelectorAll('[data-chart-id="customers"] path.baseline')).toHaveLength(1);
+    expect([...container.querySelectorAll('[data-chart-id="customers"] .legend li')].map((li) => li.textContent)).toContain(
+      'Rival promotion',
+    );
   });
 
-  it('draws no baseline or band when none is given, and small multiples follow the chosen metric', async () => {
-    const { rows, segments } = run();
+  it('draws only the charts that are open; no baseline or band when none is given; multiples follow the chosen metric', async () => {
+    const { rows, segments, events, eventWords } = run();
+    const input = { rows, baseRows: null, bands: null, spans: [], events: '', t };
     const { container } = render(LabCharts, {
-      rows,
-      baseRows: null,
-      horizon: 6,
-      bands: null,
+      input,
+      horizon: 8,
+      labels: chartLabels(t),
       segments: segments.map((s) => ({ ...s, baseRows: null })),
+      runEvents: events,
+      eventWords,
       t,
       f,
     });
+    expect(container.querySelectorAll('figure.chart')).toHaveLength(0);
+    const box = container.querySelector('[data-chart-box="profit"]') as HTMLDetailsElement;
+    box.open = true;
+    await fireEvent(box, new Event('toggle'));
+    flushSync();
+    expect(container.querySelectorAll('figure.chart')).toHaveLength(1);
     expect(container.querySelectorAll('path.baseline, path.band')).toHaveLength(0);
     expect(container.querySelector('.legend-note')).toBeNull();
+    const small = container.querySelector('details.small') as HTMLDetailsElement;
+    small.open = true;
+    await fireEvent(small, new Event('toggle'));
+    flushSync();
     const multiples = container.querySelectorAll('.multiples figure.chart');
     expect(multiples).toHaveLength(segments.length);
     const first = multiples[0];
     expect(bodyRows(first.querySelector('.sr-only table') as HTMLElement).map((r) => r[1])).toEqual(
       segments[0].rows.map((r) => f.percent(r.retentionRate)),
     );
+    // The consumers' promotion is marked on their own chart only.
+    expect(first.querySelectorAll('rect.span')).toHaveLength(1);
+    expect(multiples[1].querySelectorAll('rect.span')).toHaveLength(0);
     const select = container.querySelector('.small select') as HTMLSelectElement;
     select.value = 'customers';
     await fireEvent.change(select);

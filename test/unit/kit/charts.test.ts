@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { describeTrend, trendKey } from '@/kit/charts/summary';
 import { keyStep, nearestIndex, quarterTicks } from '@/kit/charts/geometry';
 import { frameLayout, heatScale, valueExtent, type ExtentInput, type LayoutInput } from '@/kit/charts/scales';
-import { bandPath, linePath, stackedPaths } from '@/kit/charts/paths';
+import { bandPath, linePath, lonePoints, stackedPaths } from '@/kit/charts/paths';
 import { chartTable, readoutAt, readoutText, type ReadoutInput } from '@/kit/charts/readout';
 import type { ChartSeries } from '@/kit/charts/types';
+import { pathEnd } from '@/kit/charts/exportSvg';
 
 const q = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
@@ -229,6 +230,16 @@ describe('layer paths', () => {
       expected: '',
     },
     {
+      name: 'lonePoints: a value with no finite neighbour (which a line cannot show), and none beyond x',
+      args: () => lonePoints([1, 2, 3, 4, 5], [5, null, 7, 8, null, 9], X, Y),
+      expected: [{ i: 0, cx: 10, cy: 95 }],
+    },
+    {
+      name: 'lonePoints: the last quarter alone, after a run of gaps',
+      args: () => lonePoints([1, 2, 3], [Number.NaN, null, 4], X, Y),
+      expected: [{ i: 2, cx: 30, cy: 96 }],
+    },
+    {
       name: 'bandPath: upper edge out, lower edge back',
       args: () => bandPath([1, 2, 3], [1, 2, 3], [5, 6, 7], X, Y),
       expected: 'M10,95L20,94L30,93L30,97L20,98L10,99Z',
@@ -335,5 +346,52 @@ describe('data table and readout', () => {
         { key: 'r1', label: 'R1', cells: ['3.0', '4.0'] },
       ],
     });
+  });
+});
+
+describe('pathEnd (where an exported baseline gets its label)', () => {
+  it.each([
+    ['M0,10L20,5L40,7.5', [40, 7.5]],
+    ['M1,2', [1, 2]],
+    ['M0,1e-3L2.5e2,-4', [250, -4]],
+    ['', null],
+  ])('%s → %j', (d, end) => {
+    expect(pathEnd(d)).toEqual(end);
+  });
+});
+
+describe('spans in the table and the readout', () => {
+  const input: ReadoutInput = {
+    kind: 'xy',
+    x: [1, 2, 3, 4],
+    categories: [],
+    series: [{ id: 'r', label: 'Retention', values: [0.9, 0.8, 0.85, 0.9] }],
+    baseline: [],
+    band: null,
+    markers: [],
+    spans: [
+      { id: 'a', from: 2, to: 3, label: 'Rival promotion: Consumers', legend: 'Rival promotion' },
+      { id: 'b', from: 3, to: 3, label: 'Bonds removed: Consumers', legend: 'Bonds removed' },
+    ],
+    labels: { baseline: 'baseline', difference: 'difference', band: 'band', median: 'median', events: 'Events' },
+    xLabel: 'Quarter',
+    yLabel: '',
+    format: (v) => `${Math.round(v * 100)}%`,
+    diffFormat: (v) => String(v),
+    xFormat: String,
+  };
+  it('adds an events column naming what acted in each quarter', () => {
+    const table = chartTable(input);
+    expect(table.columns.map((c) => c.label)).toEqual(['Retention', 'Events']);
+    expect(table.rows.map((r) => r.cells[1])).toEqual([
+      '–',
+      'Rival promotion: Consumers',
+      'Rival promotion: Consumers; Bonds removed: Consumers',
+      '–',
+    ]);
+  });
+  it('names the events of a quarter in its readout', () => {
+    expect(readoutText(readoutAt(input, 2))).toBe('Quarter 3: Retention: 85%; Rival promotion: Consumers; Bonds removed: Consumers');
+    expect(readoutText(readoutAt(input, 0))).toBe('Quarter 1: Retention: 90%');
   });
 });

@@ -1,5 +1,5 @@
 // Progress store: corrupt, full, disabled and foreign-version storage must never throw, never lose
-// the stored value, and report a status the page can explain; export/import round-trips.
+// the stored value, and report a status the page can explain; export/import round-trips and is guarded.
 import { describe, expect, it } from 'vitest';
 import {
   BACKUP_KEY,
@@ -14,13 +14,25 @@ import {
   readBackup,
   readUnreadable,
   recordQuizAttempt,
+  reviewAttemptCards,
   saveProgress,
   setCard,
   unreadableKey,
   validateProgress,
+  toRevise,
+  setPrediction,
+  clearPrediction,
+  setPlace,
+  setQuizDraft,
+  keepKnown,
+  sameProgress,
+  MAX_IMPORT_BYTES,
+  MAX_LISTED_REFUSED,
+  type Catalogue,
   type Progress,
   type StoredCard,
 } from '../../../src/features/learn/progress';
+import { missedCardId, rateCard } from '../../../src/features/learn/flashcards';
 
 /** An in-memory Storage; `quotaBytes` makes setItem throw QuotaExceededError like a full browser. */
 class FakeStorage implements Storage {
@@ -246,5 +258,162 @@ describe('export and import', () => {
     if (!imported.ok) throw new Error('import failed');
     saveProgress(s, mergeProgress(loadProgress(s).progress, imported.progress));
     expect(JSON.parse(s.map.get(BACKUP_KEY)!)).toEqual(sample());
+  });
+});
+
+describe('the learning loop in progress', () => {
+  it('a missed question answered right at the first try later leaves the revise list; its card follows FSRS', () => {
+    let p = recordQuizAttempt(emptyProgress(), 'a', 0.5, ['q1', 'q2'], T0, ['q3'], rateCard);
+    expect(
+      toRevise(p)
+        .map((m) => m.question)
+        .sort(),
+    ).toEqual(['q1', 'q2']);
+    expect(p.cards).toEqual({});
+    p = recordQuizAttempt(p, 'a', 0.75, ['q2'], T1, ['q1', 'q3'], rateCard);
+    expect(toRevise(p).map((m) => m.question)).toEqual(['q2']);
+    expect(p.missed['a/q1']!.resolved).toBe(T1);
+    // The right answer counts as a good review: the card is scheduled by FSRS, not deleted, not due at once.
+    const cardState = p.cards[missedCardId('a/q1')]!;
+    expect(cardState.reps).toBe(1);
+    expect(Date.parse(cardState.due)).toBeGreaterThan(Date.parse(T1));
+    expect(validateProgress(p).ok).toBe(true);
+    // Missed again: back on the list, and the card lapses.
+    const again = recordQuizAttempt(p, 'a', 0.5, ['q1'], '2026-12-01T08:00:00.000Z', [], rateCard);
+    expect(
+      toRevise(again)
+        .map((m) => m.question)
+        .sort(),
+    ).toEqual(['q1', 'q2']);
+    expect(again.cards[missedCardId('a/q1')]!.reps).toBe(2);
+  });
+
+  it('the score saved first and the card reviews applied later give the same as both at once', () => {
+    const T2 = '2026-12-01T08:00:00.000Z';
+    const steps: [number, string[], string, string[]][] = [
+      [0.5, ['q1', 'q2'], T0, ['q3']],
+      [0.75, ['q2'], T1, ['q1', 'q3']],
+      [0.5, ['q1'], T2, ['q2']],
+    ];
+    let together = emptyProgress();
+    let split = emptyProgress();
+    for (const [score, missed, at, right] of steps) {
+      together = recordQuizAttempt(together, 'a', score, missed, at, right, rateCard);
+      const saved = recordQuizAttempt(split, 'a', score, missed, at, right);
+      expect(saved.quizzes.a).toEqual(together.quizzes.a);
+      split = reviewAttemptCards(saved, 'a', missed, right, at, rateCard);
+      expect(split).toEqual(together);
+    }
+    expect(Object.keys(split.cards).length).toBeGreaterThan(0);
+    // Nothing to review: the same object, so nothing is written.
+    expect(reviewAttemptCards(split, 'a', [], [], T2, rateCard)).toBe(split);
+  });
+
+  it('keeps predictions, the place and a quiz in progress, and accepts files written before they existed', () => {
+    let p = setPrediction(emptyProgress(), 'what-is-crm/few-high-level', 2, T0);
+    p = setPlace(p, 'what-is-crm', 's-3', T0);
+    expect(setPlace(p, 'what-is-crm', 's-3', T1)).toBe(p);
+    p = setQuizDraft(p, 'what-is-crm', {
+      attempt: 1,
+      mode: 'graded',
+      recorded: false,
+      at: T0,
+      questions: { q1: { response: { type: 'single', choice: 'b' }, tries: 1, checked: true, shown: false } },
+    });
+    expect(validateProgress(JSON.parse(JSON.stringify(p)))).toEqual({ ok: true, value: p });
+    const old = { version: 1, lessonsRead: { a: T0 }, quizzes: {}, missed: {}, cards: {} };
+    expect(validateProgress(old)).toEqual({ ok: true, value: { ...emptyProgress(), lessonsRead: { a: T0 } } });
+    expect(clearPrediction(p, 'what-is-crm/few-high-level').predictions).toEqual({});
+  });
+
+  it.each([
+    ['a prediction out of range', { predictions: { 'a/b': { choice: 99, at: T0 } } }],
+    ['a place with a foreign section id', { place: { lesson: 'a', section: '<script>', at: T0 } }],
+    [
+      'a draft with an unknown response type',
+      {
+        quizDrafts: {
+          a: {
+            attempt: 0,
+            mode: 'graded',
+            recorded: false,
+            at: T0,
+            questions: { q: { response: { type: 'essay' }, tries: 0, checked: false, shown: false } },
+          },
+        },
+      },
+    ],
+    [
+      'a draft with three tries',
+      {
+        quizDrafts: {
+          a: {
+            attempt: 0,
+            mode: 'graded',
+            recorded: false,
+            at: T0,
+            questions: { q: { response: { type: 'truefalse', value: true }, tries: 3, checked: true, shown: false } },
+          },
+        },
+      },
+    ],
+  ])('refuses %s', (_, extra) => {
+    expect(validateProgress({ ...emptyProgress(), ...extra }).ok).toBe(false);
+  });
+
+  it('an export leaves out the quiz in progress; an import never replaces the one on this page', () => {
+    const draft = { attempt: 0, mode: 'self' as const, recorded: false, at: T0, questions: {} };
+    const p = setQuizDraft(sample(), 'what-is-crm', draft);
+    const file = parseProgressFile(exportProgress(p, T1));
+    if (!file.ok) throw new Error('export unreadable');
+    expect(file.progress.quizDrafts).toEqual({});
+    expect(mergeProgress(p, file.progress).quizDrafts).toEqual({ 'what-is-crm': draft });
+  });
+});
+
+describe('import guards', () => {
+  const known: Catalogue = {
+    lessons: new Set(['what-is-crm', 'a']),
+    questions: new Set(['what-is-crm/q2', 'what-is-crm/q5', 'a/q1']),
+    termCards: new Set(['term:customer-equity']),
+    predictions: new Set(['what-is-crm/few-high-level']),
+  };
+  const fileOf = (progress: unknown) => JSON.stringify({ kind: 'crm-lab-learn-progress', version: 1, exportedAt: T0, progress });
+
+  it('refuses a file larger than the cap before parsing it', () => {
+    const big = fileOf({ ...emptyProgress(), lessonsRead: { x: T0 } }) + ' '.repeat(MAX_IMPORT_BYTES);
+    expect(parseProgressFile(big)).toEqual({ ok: false, error: 'too-large' });
+  });
+
+  it('keeps what the site knows and names (a few of) the refused entries', () => {
+    const lessonsRead: Record<string, string> = { 'what-is-crm': T0 };
+    for (let i = 0; i < 40; i++) lessonsRead[`ghost-lesson-${i}-${'x'.repeat(100)}`] = T0;
+    const parsed = parseProgressFile(
+      fileOf({
+        ...sample(),
+        lessonsRead,
+        predictions: { 'what-is-crm/few-high-level': { choice: 1, at: T0 }, 'x/y': { choice: 0, at: T0 } },
+      }),
+    );
+    if (!parsed.ok) throw new Error('unreadable');
+    const kept = keepKnown(parsed.progress, known);
+    expect(kept.progress.lessonsRead).toEqual({ 'what-is-crm': T0 });
+    expect(kept.progress.predictions).toEqual({ 'what-is-crm/few-high-level': { choice: 1, at: T0 } });
+    expect(kept.progress.missed).toEqual(sample().missed);
+    expect(kept.progress.cards).toEqual(sample().cards);
+    expect(kept.refusedCount).toBe(41);
+    expect(kept.refused).toHaveLength(MAX_LISTED_REFUSED);
+    for (const name of kept.refused) expect([...name].length).toBeLessThanOrEqual(61);
+  });
+
+  it('__proto__ and other prototype keys are refused, so "Imported" cannot be claimed for nothing', () => {
+    const text = `{"kind":"crm-lab-learn-progress","version":1,"exportedAt":"${T0}","progress":{"version":1,"lessonsRead":{"__proto__":"${T0}"},"quizzes":{},"missed":{},"cards":{}}}`;
+    expect(parseProgressFile(text)).toMatchObject({ ok: false, error: 'invalid' });
+  });
+
+  it('tells whether an import changed anything', () => {
+    const current = sample();
+    expect(sameProgress(mergeProgress(current, sample()), current)).toBe(true);
+    expect(sameProgress(mergeProgress(current, markLessonRead(emptyProgress(), 'a', T1)), current)).toBe(false);
   });
 });

@@ -5,13 +5,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
 import { atPageUrl } from '../kit/pageUrl';
 import { LabState } from '@/features/market-lab/LabState.svelte';
+import { createSyncRunner } from '@/features/market-lab/syncRunner';
 import { WRITE_DELAY_MS } from '@/kit/urlWriter.svelte';
 
 describe('LabState URL sync', () => {
   atPageUrl('/en/lab/?v=1&seed=31&h=12&q=abc#charts');
 
   it('reads the page URL and writes every later change back, keeping the hash', () => {
-    const lab = new LabState();
+    const lab = new LabState({ runner: createSyncRunner() });
     const stop = lab.connectUrl();
     expect([lab.settings.seed, lab.settings.quarters]).toEqual([31, 12]);
     expect(lab.urlProblems).toEqual([{ kind: 'invalid', name: 'q', value: 'abc' }]);

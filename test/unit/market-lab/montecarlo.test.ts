@@ -1,8 +1,11 @@
 // Uncertainty band: quantiles by the R-7 rule, bands per quarter, distinct derived seeds, and a real engine band.
 import { describe, expect, it } from 'vitest';
 import { BandCollector, bandFromRuns, bandSeeds, quantileSorted } from '@/features/market-lab/montecarlo';
-import { bandForSettings, bandsFromSeries, runSeeds, splitSeeds } from '@/features/market-lab/jobs';
-import { defaultSettings } from '@/features/market-lab/limits';
+import { bandForSettings, runSeeds } from '@/features/market-lab/jobs';
+import { bandsFromSeries, splitSeeds } from '@/features/market-lab/montecarlo';
+import { defaultSettings, marketById } from '@/features/market-lab/limits';
+import { toRunOptions, toStrategy } from '@/features/market-lab/strategy';
+import { simulate } from '@sim/index';
 
 describe('quantileSorted', () => {
   it.each([
@@ -76,5 +79,18 @@ describe('splitting the band over workers', () => {
     const whole = bandForSettings(settings, 12);
     const parts = splitSeeds(seeds, 3).map((share) => runSeeds(settings, share));
     expect(bandsFromSeries(parts)).toEqual(whole);
+  });
+});
+
+describe('runSeeds', () => {
+  it('reads each seed’s equity and retention from the engine exactly as a full run gives them', () => {
+    const settings = { ...defaultSettings('default'), quarters: 5 };
+    const seeds = bandSeeds(settings.seed, 3);
+    const series = runSeeds(settings, seeds);
+    seeds.forEach((seed, i) => {
+      const run = simulate(marketById('default'), toStrategy(settings), toRunOptions(settings, seed));
+      expect(series.equity[i]).toEqual(run.overall.map((r) => r.customerEquity));
+      expect(series.retention[i]).toEqual(run.overall.map((r) => r.retentionRate));
+    });
   });
 });

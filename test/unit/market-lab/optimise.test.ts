@@ -1,9 +1,11 @@
 // The optimum search: on a small market it finds the best combination of level presets that brute force finds,
-// and fine-tuning never ends below the best presets.
+// and fine-tuning never ends below the best presets; its evaluator (segments run alone) equals full runs to the bit.
 import { describe, expect, it } from 'vitest';
 import { runSearch, type Evaluate, type SearchSpace } from '@/features/market-lab/optimise';
 import { equityEvaluator, searchSpaceFor } from '@/features/market-lab/jobs';
-import { defaultSettings, labLimits } from '@/features/market-lab/limits';
+import { defaultSettings, labLimits, marketById } from '@/features/market-lab/limits';
+import { toRunOptions, toStrategy } from '@/features/market-lab/strategy';
+import { simulate } from '@sim/index';
 import { LEVEL_IDS, type InvestmentVector, type LevelName } from '@/features/market-lab/settings';
 
 function bruteForce(space: SearchSpace, evaluate: Evaluate) {
@@ -81,5 +83,31 @@ describe('searchOptimum on the engine (small market, brute force over all 125 pr
         expect(found.investment[s][l]).toBeLessThanOrEqual(r.max);
       }
     }
+  });
+});
+
+describe('equityEvaluator (segments run alone and kept)', () => {
+  it('gives the full run’s customer equity to the bit, running only the segments whose spend is new', () => {
+    const settings = { ...defaultSettings('default'), quarters: 10 };
+    const evaluate = equityEvaluator(settings);
+    const market = marketById('default');
+    const full = (inv: Record<string, InvestmentVector>) => {
+      const run = simulate(market, toStrategy(settings, inv), toRunOptions(settings));
+      return {
+        total: run.overall[9].customerEquity,
+        bySegment: Object.fromEntries(Object.entries(run.bySegment).map(([id, rows]) => [id, rows[9].customerEquity])),
+      };
+    };
+    const a = settings.investment;
+    expect(evaluate(a)).toEqual(full(a));
+    expect(evaluate.runs).toBe(3);
+    const b = { ...a, consumers: { ...a.consumers, proactive: 2.5 } };
+    expect(evaluate(b)).toEqual(full(b));
+    expect(evaluate.runs).toBe(4);
+    const c = { ...b, 'key-accounts': labLimits.presetInvestment('default', 'key-accounts', 'basic') };
+    expect(evaluate(c)).toEqual(full(c));
+    expect(evaluate.runs).toBe(5);
+    expect(evaluate(a)).toEqual(full(a));
+    expect(evaluate.runs).toBe(5);
   });
 });

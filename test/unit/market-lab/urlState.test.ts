@@ -33,12 +33,17 @@ describe('encodeSettings / decodeSettings', () => {
   it('round-trips the defaults of every lab market', () => {
     for (const id of labLimits.marketIds) {
       const s = defaultSettings(id);
-      expect(decodeSettings(encodeSettings(s, labLimits), labLimits)).toEqual({ settings: s, problems: [], problemCount: 0 });
+      expect(decodeSettings(encodeSettings(s, labLimits), labLimits)).toEqual({
+        settings: s,
+        baseline: null,
+        problems: [],
+        problemCount: 0,
+      });
     }
   });
 
   it('an empty query gives the defaults silently', () => {
-    expect(decodeSettings('', labLimits)).toEqual({ settings: defaults, problems: [], problemCount: 0 });
+    expect(decodeSettings('', labLimits)).toEqual({ settings: defaults, baseline: null, problems: [], problemCount: 0 });
   });
 
   /** What a notice names for a problem: the parameter, or the version for a link of another version. */
