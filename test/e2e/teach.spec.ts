@@ -277,10 +277,11 @@ for (const locale of locales) {
         { name: 'moodle-interactions.txt', mimeType: 'text/plain', buffer: Buffer.from(txt) },
         { name: 'edited.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) },
         { name: 'not-an-export.txt', mimeType: 'text/plain', buffer: Buffer.from(`<b>${'x'.repeat(5000)}</b>\tQuestion 1\n`) },
+        { name: 'report.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 not read') },
       ]);
       const rows = page.getByTestId('board-ranking').locator('tbody tr');
       await expect(rows).toHaveCount(2);
-      await expect(page.getByTestId('board-status')).toContainText(fill(s['teach.board.readCount.other'], { count: 4, rejected: 1 }));
+      await expect(page.getByTestId('board-status')).toContainText(fill(s['teach.board.readCount.other'], { count: 4, rejected: 2 }));
       // Both students of the text export and the first of the CSV: one run (same decisions, same seed), three copies.
       const verified = page.locator('tr[data-status="verified"]');
       await expect(verified).toHaveAttribute('data-copies', '3');
@@ -295,7 +296,10 @@ for (const locale of locales) {
       await expect(tampered.locator('td').first()).toHaveText('—');
       await expect(page.getByTestId('board-ranking')).not.toContainText('99.5');
       // A text file that is no export: one bounded message, the file's content not echoed.
-      await expect(page.getByTestId('board-rejected')).toHaveText(fill(s['teach.board.reject.noRuns'], { file: 'not-an-export.txt' }));
+      await expect(page.getByTestId('board-rejected').locator('li')).toHaveText([
+        fill(s['teach.board.reject.noRuns'], { file: 'not-an-export.txt' }),
+        fill(s['teach.board.reject.spreadsheet'], { file: 'report.xlsx' }),
+      ]);
       await expect(page.getByTestId('board-rejected')).not.toContainText('xxxx');
       expect(await seriousViolations(page, { include: 'main' })).toEqual([]);
     });

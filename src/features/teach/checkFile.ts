@@ -34,7 +34,7 @@ export type FileCheck =
   | {
       ok: false;
       fileName: string;
-      reason: RejectReason | 'unreadable' | 'exportTooLarge' | Exclude<ExportProblem, 'tooLarge'> | ExportRunProblem;
+      reason: RejectReason | 'unreadable' | 'exportTooLarge' | 'spreadsheet' | Exclude<ExportProblem, 'tooLarge'> | ExportRunProblem;
       detail: string;
       source?: ExportSource;
     }
@@ -49,9 +49,12 @@ export type FileCheck =
       source?: ExportSource;
     };
 
-/** Whether a file is an LMS report export (text or CSV) rather than a result file (JSON), by its name. */
+/** An LMS report downloaded as a spreadsheet (Moodle offers Excel and ODS too): named, so the board can ask for text. */
+const SPREADSHEET = /\.(xlsx|xls|ods)$/i;
+
+/** Whether a file is an LMS report export (text, CSV, or a spreadsheet) rather than a result file (JSON), by its name. */
 export function isExportFile(name: string): boolean {
-  return /\.(txt|csv|tsv)$/i.test(name);
+  return /\.(txt|csv|tsv)$/i.test(name) || SPREADSHEET.test(name);
 }
 
 /** File names are shown as text; they are shortened so a hostile name cannot flood the page. */
@@ -99,6 +102,7 @@ export function makeExportChecker(scenarios: readonly Scenario[], registry: Engi
   const ctx = makeReplayContext(scenarios, registry);
   return async function check(f: FileLike): Promise<FileCheck[]> {
     const fileName = displayFileName(f.name);
+    if (SPREADSHEET.test(f.name)) return [{ ok: false, fileName, reason: 'spreadsheet', detail: '' }];
     if (f.size > MAX_EXPORT_BYTES) return [{ ok: false, fileName, reason: 'exportTooLarge', detail: String(f.size) }];
     let text: string;
     try {

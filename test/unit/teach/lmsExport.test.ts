@@ -135,6 +135,9 @@ describe('bad LMS exports get a reason and nothing else', () => {
       { ok: false, fileName: 'huge.txt', reason: 'exportTooLarge', detail: String(MAX_EXPORT_BYTES + 1) },
     ]);
     expect(parseLmsExport('x', MAX_EXPORT_BYTES + 1)).toEqual({ ok: false, problem: 'tooLarge' });
+    // Moodle's Excel and ODS downloads are not read (binary): the board asks for the text or CSV download instead.
+    const sheet: FileLike = { name: 'report.xlsx', size: 10, text: () => Promise.reject(new Error('must not be read')) };
+    expect(await check(sheet)).toEqual([{ ok: false, fileName: 'report.xlsx', reason: 'spreadsheet', detail: '' }]);
   });
 
   it('cleans and bounds the one thing it shows from a line, the student name', async () => {
@@ -148,7 +151,7 @@ describe('bad LMS exports get a reason and nothing else', () => {
   });
 
   it('tells an export from a result file by its name', () => {
-    expect(['a.txt', 'B.CSV', 'c.tsv'].map(isExportFile)).toEqual([true, true, true]);
+    expect(['a.txt', 'B.CSV', 'c.tsv', 'd.xlsx', 'e.ods'].map(isExportFile)).toEqual([true, true, true, true, true]);
     expect(['a.json', 'txt', 'a.txt.json'].map(isExportFile)).toEqual([false, false, false]);
   });
 });
