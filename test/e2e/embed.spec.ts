@@ -303,3 +303,12 @@ test.describe('under a sub-path (/crm-lab/)', () => {
     expect(errors).toEqual([]);
   });
 });
+
+for (const locale of ['en', 'zh-cn'] as const) {
+  test(`${locale}: the embed page fits a 360 px phone (long names in the select)`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`/${locale}/embed/`);
+    await expect(page.getByTestId('embed-view')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  });
+}

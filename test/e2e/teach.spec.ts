@@ -418,3 +418,14 @@ test('a bad seed in the URL shows a notice and falls back to the scenario seed',
   await expect(page.getByTestId('url-notice').locator('b')).toHaveCount(0);
   await expect(page.getByTestId('play-seed')).toContainText('broadband-5');
 });
+
+for (const locale of ['en', 'zh-cn'] as const) {
+  test(`${locale}: the board and the link builder fit a 360 px phone (a long scenario title in the select)`, async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of ['teach/board/', 'teach/link/']) {
+      await page.goto(`/${locale}/${path}`);
+      await hydrated(page);
+      expect(await sideways(page), path).toBeLessThanOrEqual(0);
+    }
+  });
+}
