@@ -150,7 +150,7 @@ test('the verdict waits for the run: while the lab is still loading there is non
     await route.continue();
   });
   const box = await openPredict(page, 'en', 'loyalty-and-retention', 'four-vs-five');
-  await box.locator('input[type="radio"]').nth(1).check();
+  await box.locator('input[type="radio"]').nth(answerOf('loyalty-and-retention', 'four-vs-five')).check();
   await box.locator('[data-predict-commit]').click();
   await expect(box.locator('[data-predict-result]')).toContainText(strings.en['labs.predict.running']!);
   await page.waitForTimeout(1500);

@@ -182,7 +182,7 @@ export const PREDICT_CHECKS: Readonly<Record<string, PredictCheck>> = {
         return { choice: null, facts: { four: { pct: four ?? 0 }, five: { pct: five ?? 0 }, ratio: { times: 0 } } };
       const ratio = four / five;
       return {
-        choice: ratio >= 2 ? 1 : ratio >= 0.75 && ratio <= 1.33 ? 0 : ratio < 0.75 ? 2 : null,
+        choice: ratio >= 2 ? 2 : ratio >= 0.75 && ratio <= 1.33 ? 0 : ratio < 0.75 ? 1 : null,
         facts: { four: { pct: four }, five: { pct: five }, ratio: { times: ratio } },
       };
     },
@@ -198,7 +198,7 @@ export const PREDICT_CHECKS: Readonly<Record<string, PredictCheck>> = {
       const same = idx.every((v) => v === idx[0]);
       const down = idx.every((v, i) => i === 0 || v < idx[i - 1]!);
       return {
-        choice: up ? 1 : same ? 0 : down ? 2 : null,
+        choice: up ? 0 : same ? 1 : down ? 2 : null,
         facts: { many: { level: row[0]! }, medium: { level: row[1]! }, few: { level: row[2]! } },
       };
     },
@@ -295,7 +295,7 @@ export const PREDICT_CHECKS: Readonly<Record<string, PredictCheck>> = {
       const c = change(o.run.finalEquity, base.finalEquity);
       const fall = largestFall(o.run, base);
       return {
-        choice: c > 0.02 ? 0 : c < -0.02 ? (fall.id === 'consumers' ? 1 : null) : 2,
+        choice: c > 0.02 ? 0 : c < -0.02 ? (fall.id === 'consumers' ? 2 : null) : 1,
         facts: {
           from: { money: base.finalEquity },
           to: { money: o.run.finalEquity },
@@ -332,7 +332,7 @@ export const PREDICT_CHECKS: Readonly<Record<string, PredictCheck>> = {
       const base = needComparison(o);
       const c = change(o.run.totalNew, base.totalNew);
       return {
-        choice: c > 0.005 && o.run.totalReferrals > base.totalReferrals ? 1 : c < -0.005 ? 0 : Math.abs(c) <= 0.005 ? 2 : null,
+        choice: c > 0.005 && o.run.totalReferrals > base.totalReferrals ? 0 : c < -0.005 ? 1 : Math.abs(c) <= 0.005 ? 2 : null,
         facts: {
           newFrom: { count: base.totalNew },
           newTo: { count: o.run.totalNew },
@@ -352,7 +352,7 @@ export const PREDICT_CHECKS: Readonly<Record<string, PredictCheck>> = {
       const base = needComparison(o);
       const d = o.run.meanRetention - base.meanRetention;
       return {
-        choice: d >= 0.005 ? 1 : d <= -0.005 ? 0 : 2,
+        choice: d >= 0.005 ? 2 : d <= -0.005 ? 0 : 1,
         facts: {
           from: { pct: base.meanRetention },
           to: { pct: o.run.meanRetention },

@@ -75,6 +75,12 @@ describe('every Predict of the course', () => {
     }
   });
 
+  it('does not let a learner guess by position: no choice position holds more than half of the keys', () => {
+    const counts = new Map<number, number>();
+    for (const p of ALL) counts.set(p.answer, (counts.get(p.answer) ?? 0) + 1);
+    for (const [position, n] of counts) expect(n, `answer ${position}`).toBeLessThanOrEqual(ALL.length / 2);
+  });
+
   it.each(ALL.map((p) => [p.slug, p.id, p] as const))('%s / %s: the run supports the answer key', (_, __, p) => {
     expect(verdictOf(p).choice).toBe(p.answer);
   });
