@@ -3,11 +3,16 @@
 // what applied; the class board takes the class link, catches a lock removed from it, shows a run once with its
 // copies, keeps a 1e308 claim out of the table and ranks beyond the goal; a scenario card opens the link builder
 // with its scenario, whose worksheet prints the class's seed and locks. 500 files are checked in workers.
+// SCORM from the Teach side: the board verifies an LMS's interactions export (the sample made from the SCORM e2e's
+// runs) and catches an edited score; the cards, notes and link builder offer the packages (the class's one set to
+// its seed, locks and grading).
 // Axe (serious/critical) runs on each state tested.
 import { test, expect, type Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { readConfig } from '../../src/features/scorm/config';
 import { teachControls } from '../../src/features/teach/replay';
 import { serializeResultFile, type Decision } from '../../src/features/teach/resultFile';
 import { edit, genuineFile, loadScenario, rounds } from '../unit/teach/fixtures';
@@ -251,6 +256,89 @@ for (const locale of locales) {
         .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent));
       expect(overflowing).toEqual([]);
       await page.emulateMedia({ media: 'screen' });
+      expect(await seriousViolations(page, { include: 'main' })).toEqual([]);
+    });
+
+    test('the class board verifies an LMS interactions export and catches an edited score in it', async ({ page }) => {
+      const txt = readFileSync('test/fixtures/scorm/moodle-interactions.txt', 'utf8');
+      const csv = readFileSync('test/fixtures/scorm/moodle-interactions.csv', 'utf8');
+      const zhLine = csv.split('\n')[2]!;
+      const score = (JSON.parse(readFileSync('test/fixtures/scorm/e2e-runs/zh-cn.json', 'utf8')) as { score: string }).score;
+      // The second student's claimed score raised in the export (interaction, score and gradebook columns alike).
+      const edited = csv.replace(
+        zhLine,
+        zhLine.replace(new RegExp(`(^|,)${score.replace('.', '\\.')}(?=,|/100,)`, 'g'), (_, before: string) => `${before}99.5`),
+      );
+      expect(edited).not.toBe(csv);
+      await page.goto(`/${locale}/teach/board/`);
+      await hydrated(page);
+      await page.getByTestId('board-scenario').selectOption('budget-cut');
+      await page.getByTestId('board-files').setInputFiles([
+        { name: 'moodle-interactions.txt', mimeType: 'text/plain', buffer: Buffer.from(txt) },
+        { name: 'edited.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) },
+        { name: 'not-an-export.txt', mimeType: 'text/plain', buffer: Buffer.from(`<b>${'x'.repeat(5000)}</b>\tQuestion 1\n`) },
+        { name: 'report.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 not read') },
+      ]);
+      const rows = page.getByTestId('board-ranking').locator('tbody tr');
+      await expect(rows).toHaveCount(2);
+      await expect(page.getByTestId('board-status')).toContainText(fill(s['teach.board.readCount.other'], { count: 4, rejected: 2 }));
+      // Both students of the text export and the first of the CSV: one run (same decisions, same seed), three copies.
+      const verified = page.locator('tr[data-status="verified"]');
+      await expect(verified).toHaveAttribute('data-copies', '3');
+      await expect(verified).toContainText('Ann Lee');
+      await expect(verified).toContainText('李明');
+      await expect(verified).toContainText(fill(s['teach.board.exportCopy'], { file: 'moodle-interactions.txt', line: 3, run: 1 }));
+      await expect(verified.locator('td').first()).toHaveText('1');
+      // The edited run is flagged, never ranked, and its claimed 99.5 is not shown.
+      const tampered = page.locator('tr[data-status="tampered"]');
+      await expect(tampered).toContainText(fill(s['teach.board.status.tampered'], { what: s['teach.board.what.score'] }));
+      await expect(tampered).toContainText(fill(s['teach.board.exportCopy'], { file: 'edited.csv', line: 3, run: 1 }));
+      await expect(tampered.locator('td').first()).toHaveText('—');
+      await expect(page.getByTestId('board-ranking')).not.toContainText('99.5');
+      // A text file that is no export: one bounded message, the file's content not echoed.
+      await expect(page.getByTestId('board-rejected').locator('li')).toHaveText([
+        fill(s['teach.board.reject.noRuns'], { file: 'not-an-export.txt' }),
+        fill(s['teach.board.reject.spreadsheet'], { file: 'report.xlsx' }),
+      ]);
+      await expect(page.getByTestId('board-rejected')).not.toContainText('xxxx');
+      expect(await seriousViolations(page, { include: 'main' })).toEqual([]);
+    });
+
+    test('the Teach side offers SCORM packages: cards, quizzes, notes, and a class package from the link builder', async ({ page }) => {
+      await page.goto(`/${locale}/teach/`);
+      // Every card's package and every lesson quiz's package is a file the build wrote.
+      const hrefs = [
+        ...(await page.locator('[data-scenario] a[data-link="scorm"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))),
+        ...(await page.locator('[data-testid="lms-packages"] a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))),
+      ];
+      const quizzes = readdirSync('content/quizzes').filter((f) => f.endsWith('.yaml'));
+      expect(hrefs.length).toBe(10 + quizzes.length);
+      for (const href of hrefs) expect(existsSync(`dist${href}`), href).toBe(true);
+      await page.goto(`/${locale}/teach/budget-cut/notes/`);
+      expect(existsSync(`dist${await page.getByTestId('notes-scorm').locator('a[download]').getAttribute('href')}`)).toBe(true);
+      await page.getByTestId('notes-scorm').locator('a:not([download])').click();
+      await hydrated(page);
+      await expect(page.getByTestId('link-scenario')).toHaveValue('budget-cut');
+      await page.getByTestId('link-seed').fill(`lms-${locale}`);
+      await page.locator('[data-lock="acquisitionSpendPerQuarter"]').check();
+      await page.getByTestId('link-grading').selectOption('completion');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('link-scorm').click()]);
+      expect(download.suggestedFilename()).toBe(`crm-lab-scenario-budget-cut-${locale}-scorm12.zip`);
+      const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+      expect(Object.keys(files).sort()).toEqual(['imsmanifest.xml', 'index.html']);
+      const config = readConfig(strFromU8(files['index.html']!));
+      expect(config).toMatchObject({
+        kind: 'scenario',
+        locale,
+        seed: `lms-${locale}`,
+        locks: ['acquisitionSpendPerQuarter'],
+        grading: 'completion',
+      });
+      expect(strFromU8(files['imsmanifest.xml']!)).toContain(`lms-${locale}`);
+      await expect(page.getByTestId('link-scorm-status')).toHaveText(
+        fill(s['teach.link.scormDone'], { file: `crm-lab-scenario-budget-cut-${locale}-scorm12.zip` }),
+      );
+      await expect(page.getByTestId('link-scorm')).toBeFocused();
       expect(await seriousViolations(page, { include: 'main' })).toEqual([]);
     });
   });

@@ -113,6 +113,16 @@ export function saveProgress(scenarioId: string, progress: Progress): 'refused' 
   }
 }
 
+/** Where a player keeps its rounds: this browser's storage on the site, the LMS inside a SCORM package. */
+export interface ProgressStore {
+  loadProgress(scenarioId: string): LoadResult;
+  saveProgress(scenarioId: string, progress: Progress): 'refused' | null;
+  clearProgress(scenarioId: string): void;
+}
+
+/** The site's store (the player's default). */
+export const browserProgress: ProgressStore = { loadProgress, saveProgress, clearProgress };
+
 export function clearProgress(scenarioId: string): void {
   const store = storage();
   if (store === null) return;

@@ -177,8 +177,10 @@ export interface Verification {
   truth: Truth | null;
 }
 
-/** Re-simulates a parsed file with the engine of its model version and compares everything it claims. */
-export function verifyResultFile<S, E>(file: ResultFile, ctx: ReplayContext<S, E>): Verification {
+type RecordFields = Pick<ResultFile, 'scenarioId' | 'scenarioVersion' | 'modelVersion' | 'seed' | 'locks' | 'decisions'>;
+
+/** The replay of a run's record, or the verdict that stopped it (model, scenario, decisions). */
+function replayRecord<S, E>(file: RecordFields, ctx: ReplayContext<S, E>): Verification | Replayed {
   const found = ctx.engine(file.modelVersion);
   if (found.status === 'unknown') return { verdict: { status: 'otherModel', modelVersion: file.modelVersion }, truth: null };
   if (found.status === 'unavailable') return { verdict: { status: 'modelUnavailable', modelVersion: file.modelVersion }, truth: null };
@@ -188,12 +190,42 @@ export function verifyResultFile<S, E>(file: ResultFile, ctx: ReplayContext<S, E
   }
   const problem = ctx.checkDecisions(found.engine, scenario, file.decisions, file.locks);
   if (problem !== null) return { verdict: { status: 'tampered', what: 'decisions', detail: problem }, truth: null };
-  const { claimed: actual, truth } = ctx.replay(found.engine, scenario, file.seed, file.decisions, file.locks);
+  return ctx.replay(found.engine, scenario, file.seed, file.decisions, file.locks);
+}
+
+/** Re-simulates a parsed file with the engine of its model version and compares everything it claims. */
+export function verifyResultFile<S, E>(file: ResultFile, ctx: ReplayContext<S, E>): Verification {
+  const replayed = replayRecord(file, ctx);
+  if ('verdict' in replayed) return replayed;
+  const { claimed: actual, truth } = replayed;
   const eq = firstMismatch(file.claimed.equity, actual.equity);
   if (eq >= 0) return { verdict: { status: 'tampered', what: 'figures', detail: `equity[${eq}]` }, truth };
   const rr = firstMismatch(file.claimed.retention, actual.retention);
   if (rr >= 0) return { verdict: { status: 'tampered', what: 'figures', detail: `retention[${rr}]` }, truth };
   if (!close(file.claimed.score, actual.score) || file.claimed.goalMet !== actual.goalMet) {
+    return { verdict: { status: 'tampered', what: 'score', detail: 'score' }, truth };
+  }
+  return { verdict: { status: 'genuine' }, truth };
+}
+
+/** A score as an LMS holds it: percent with two decimals at most (cmi.core.score.raw as the packages send it). */
+export function percentScore(fraction: number): number {
+  return Math.round(Math.min(1, Math.max(0, fraction)) * 10_000) / 100;
+}
+
+/**
+ * Re-simulates a run recorded in an LMS (its record and the score it claims there, 0–100 with two decimals)
+ * and compares the score and the goal: an LMS keeps no figures per quarter, so the score is all there is to check.
+ */
+export function verifyRecordedScore<S, E>(
+  record: RecordFields,
+  claimed: { score: number; goalMet: boolean },
+  ctx: ReplayContext<S, E>,
+): Verification {
+  const replayed = replayRecord(record, ctx);
+  if ('verdict' in replayed) return replayed;
+  const { claimed: actual, truth } = replayed;
+  if (Math.abs(percentScore(actual.score) - claimed.score) > 0.005 || actual.goalMet !== claimed.goalMet) {
     return { verdict: { status: 'tampered', what: 'score', detail: 'score' }, truth };
   }
   return { verdict: { status: 'genuine' }, truth };
