@@ -2,6 +2,7 @@
 // the learner's place) under a versioned schema, with export/import. Never throws at a page, never drops a stored value
 // (unreadable ones are set aside first); no DOM besides the Storage passed in (tests pass fakes that fail on purpose).
 import { clip } from '@sim/text';
+import type { QuizResponse } from './quiz';
 
 export const PROGRESS_VERSION = 1;
 export const STORAGE_KEY = 'crm-lab:learn:progress';
@@ -73,14 +74,8 @@ export interface QuestionDraft {
   shown: boolean;
 }
 
-/** A quiz response as stored (the same shapes as QuizResponse in quiz.ts, checked here by shape only). */
-export type DraftResponse =
-  | { type: 'single'; choice: string | null }
-  | { type: 'multiple'; choices: string[] }
-  | { type: 'truefalse'; value: boolean | null }
-  | { type: 'numeric'; raw: string }
-  | { type: 'ordering'; order: string[] }
-  | { type: 'matching'; matches: Record<string, string> };
+/** A quiz response as stored: quiz.ts's QuizResponse, checked here by shape only (isDraftResponse). */
+export type DraftResponse = QuizResponse;
 
 /** A quiz in progress, kept so a reload or a language switch does not lose it. */
 export interface QuizDraft {
