@@ -38,7 +38,7 @@ async function hydrated(page: Page) {
 
 for (const locale of ['en', 'zh-cn'] as const) {
   for (const lab of LABS) {
-    test(`${lab.id} (${locale}): URL state, keyboard, bad-query notice, axe`, async ({ page }) => {
+    test(`${lab.id} (${locale}): URL state, keyboard, bad-query notice`, async ({ page }) => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(`/${locale}/lab/${lab.id}/?v=1&${lab.param}=${lab.loaded}`);
@@ -50,7 +50,7 @@ for (const locale of ['en', 'zh-cn'] as const) {
       if (lab.id === 'level-matrix') await expect(page.locator('td[data-level]')).toHaveCount(9, { timeout: 15_000 });
       await expect(page.locator('.lab [aria-live="polite"]').first()).not.toBeEmpty();
       await expect(page.locator('.lab table').first()).toBeAttached();
-      expect(await seriousViolations(page, { include: '.lab' })).toEqual([]);
+      // As loaded, the lab is scanned by axe in site.spec.ts (every page); here the states reached by acting are.
 
       await slider.focus();
       await page.keyboard.press('ArrowRight');
