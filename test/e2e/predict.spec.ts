@@ -145,7 +145,10 @@ for (const locale of ['en', 'zh-cn'] as const) {
 test('the verdict waits for the run: while the lab is still loading there is none', async ({ page }) => {
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
+  let asked: () => void = () => {};
+  const labAsked = new Promise<void>((resolve) => (asked = resolve));
   await page.route(/MarketMini\.[^/]*\.js$/, async (route) => {
+    asked();
     await held;
     await route.continue();
   });
@@ -153,7 +156,9 @@ test('the verdict waits for the run: while the lab is still loading there is non
   await box.locator('input[type="radio"]').nth(answerOf('loyalty-and-retention', 'four-vs-five')).check();
   await box.locator('[data-predict-commit]').click();
   await expect(box.locator('[data-predict-result]')).toContainText(strings.en['labs.predict.running']!);
-  await page.waitForTimeout(1500);
+  // The page has asked for the lab and is waiting for it, and has gone idle: no verdict may be shown meanwhile.
+  await labAsked;
+  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 })));
   await expect(box.locator('[data-verdict]')).toHaveCount(0);
   release();
   await expect(box.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'match', { timeout: 60_000 });
