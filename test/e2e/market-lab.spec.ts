@@ -11,6 +11,7 @@ import { defaultSettings, labLimits, marketById } from '@/features/market-lab/li
 import { encodeSettings } from '@/features/market-lab/urlState';
 import { toRunOptions, toStrategy } from '@/features/market-lab/strategy';
 import type { LabSettings } from '@/features/market-lab/settings';
+import { optimiseSettings } from '@/features/market-lab/jobs';
 
 const locales = ['en', 'zh-cn'] as const;
 // The shared machine often runs at a load of 20+; the optimiser and band runs need headroom there.
@@ -617,3 +618,49 @@ test('compare, the optimiser and the uncertainty band complete', async ({ page }
   await expect(page.locator('[data-chart-id="retention"] path.band')).toHaveCount(1);
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the optimum found on the job workers is the search run alone in Node, to the bit', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openLab(page, `/en/lab/?${nodeRun.query}`);
+  await page.getByTestId('optimise').click();
+  await expect(page.getByTestId('optimum-result')).toBeVisible({ timeout: 90_000 });
+  const found = optimiseSettings(fixedSettings());
+  expect(Number(await page.getByTestId('optimum-equity').getAttribute('data-value'))).toBe(found.equity);
+  // The page's search counts the segment runs it computed: at least those the search needed.
+  expect(Number(await page.getByTestId('optimum-result').getAttribute('data-runs'))).toBeGreaterThan(0);
+  await expect(page.getByTestId('optimum-result')).toContainText(`${found.evaluations} runs in`);
+  expect(errors).toEqual([]);
+});
+
+for (const locale of locales) {
+  test(`${locale}: the band grows as its markets finish, and both long jobs cancel with the focus kept`, async ({ page }) => {
+    const zh = locale === 'zh-cn';
+    await openLab(page, `/${locale}/lab/`);
+    const status = page.getByTestId('band-status');
+    // 500 markets: long enough to see the band grow and to cancel it before the end.
+    await page.locator('#lab-band-seeds').fill('500');
+    const band = page.getByTestId('band');
+    await band.focus();
+    await page.keyboard.press('Enter');
+    await expect(status).toContainText(zh ? /已完成 500 个市场中的 \d+ 个/ : /So far \d+ of 500 markets/, { timeout: 60_000 });
+    await expect(page.locator('[data-chart-id="retention"] path.band')).toHaveCount(1);
+    expect(await focusedTestId(page)).toBe('band');
+    await page.keyboard.press('Enter');
+    await expect(status).toHaveText(zh ? '已取消。' : 'Cancelled.');
+    await expect(page.locator('[data-chart-id="retention"] path.band')).toHaveCount(0);
+    expect(await focusedTestId(page)).toBe('band');
+
+    const optimise = page.getByTestId('optimise');
+    await optimise.focus();
+    await page.keyboard.press('Enter');
+    await expect(optimise).toHaveText(zh ? /取消/ : 'Cancel search');
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(zh ? '已取消搜索。' : 'Search cancelled.')).toBeVisible();
+    await expect(page.getByTestId('optimum-result')).toHaveCount(0);
+    expect(await focusedTestId(page)).toBe('optimise');
+    // After a cancel the jobs start again on new workers, and finish.
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('optimum-result')).toBeVisible({ timeout: 90_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
