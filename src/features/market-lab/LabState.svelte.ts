@@ -20,8 +20,6 @@ import {
 } from './settings';
 import { BandProgress, bandSeeds, splitSeeds, type Band } from './montecarlo';
 import type { SearchResult } from './optimise';
-import type { PartComputer } from './optimiseParallel';
-import type { SegmentPart } from './jobs';
 import type { JobMessage, JobRequest } from './workers/jobs';
 import type { EngineRunner, LabRun, RunJob, RunSlot } from './runTypes';
 import type { CustomerTrace, RunResult } from '@sim/index';
@@ -493,11 +491,9 @@ export class LabState {
     }
     return this.jobWorkers.slice(0, count);
   }
-  /** Readies both long jobs while the lab is idle: the job workers warmed, the optimiser's driver loaded. */
+  /** Readies both long jobs while the lab is idle: the job workers started and warmed. */
   prepareJobs(): void {
-    if (this.disposed) return;
-    this.warmJobs();
-    void import('./optimiseParallel').catch(() => {});
+    if (!this.disposed) this.warmJobs();
   }
   /** Stops every job worker (a cancel, or a new job replacing a running one). */
   private stopJobs(): void {
@@ -505,7 +501,10 @@ export class LabState {
     this.jobWorkers = [];
   }
 
-  /** Runs the search on the page, its segment runs on every job worker (the one it waits for first, then the next ones). */
+  /**
+   * Runs the search on the first job worker; the others compute the segment runs it will ask for next (through a
+   * message port each, without the page in between).
+   */
   startOptimiser(): void {
     this.cancelOptimiser();
     if (this.band.status === 'running') this.cancelBand();
@@ -514,52 +513,33 @@ export class LabState {
     const started = performance.now();
     const id = ++this.jobId;
     this.optimiser = { status: 'running', progress: 0, phase: 'presets', result: null, forQuery, learnerEquity, ms: 0, runs: 0 };
-    const settings = $state.snapshot(this.settings) as LabSettings;
-    const workers = this.warmJobs();
-    const live = () => this.jobId === id && this.optimiser.status === 'running';
+    const [worker, ...others] = this.warmJobs();
     const fail = () => {
-      if (!live()) return;
+      if (this.optimiser.status !== 'running' || this.jobId !== id) return;
       this.stopJobs();
       this.optimiser.status = 'error';
     };
-    // One segment run in flight per worker: the answer to a lane's request settles that lane's promise.
-    const waiting: ({ resolve: (r: SegmentPart) => void; reject: (e: unknown) => void } | null)[] = workers.map(() => null);
-    workers.forEach((worker, lane) => {
-      worker.onmessage = (ev: MessageEvent<JobMessage>) => {
-        const msg = ev.data;
-        if (msg.id !== id) return;
-        const w = waiting[lane];
-        waiting[lane] = null;
-        if (msg.type === 'part') w?.resolve(msg.result);
-        else w?.reject(new Error(msg.type === 'error' ? msg.message : msg.type));
-      };
-      worker.onerror = (ev) => {
-        ev.preventDefault();
-        waiting[lane]?.reject(new Error('worker'));
-      };
-    });
-    const computer: PartComputer = {
-      lanes: workers.length,
-      compute: (lane, segmentId, candidate) =>
-        new Promise((resolve, reject) => {
-          waiting[lane] = { resolve, reject };
-          const request: JobRequest = { type: 'part', id, settings, segmentId, candidate };
-          workers[lane].postMessage(request);
-        }),
+    worker.onmessage = (ev: MessageEvent<JobMessage>) => {
+      const msg = ev.data;
+      if (msg.id !== id || this.optimiser.status !== 'running') return;
+      if (msg.type === 'progress') {
+        this.optimiser.progress = msg.progress.evaluations / msg.progress.budget;
+        this.optimiser.phase = msg.progress.phase;
+      } else if (msg.type === 'optimum') {
+        const { runs, ...result } = msg.result;
+        this.optimiser = { ...this.optimiser, status: 'done', progress: 1, result, runs, ms: performance.now() - started };
+      } else fail();
     };
-    import('./optimiseParallel')
-      .then(({ optimiseInParallel }) =>
-        optimiseInParallel(settings, computer, (p) => {
-          if (!live()) return;
-          this.optimiser.progress = p.evaluations / p.budget;
-          this.optimiser.phase = p.phase;
-        }),
-      )
-      .then((result) => {
-        if (!live()) return;
-        const { runs, ...found } = result;
-        this.optimiser = { ...this.optimiser, status: 'done', progress: 1, result: found, runs, ms: performance.now() - started };
-      }, fail);
+    worker.onerror = fail;
+    const helpers = others.map((helper) => {
+      const channel = new MessageChannel();
+      helper.onmessage = null;
+      helper.onerror = fail;
+      helper.postMessage({ type: 'help', id, port: channel.port2 } satisfies JobRequest, [channel.port2]);
+      return channel.port1;
+    });
+    const request: JobRequest = { type: 'optimise', id, settings: $state.snapshot(this.settings) as LabSettings, helpers };
+    worker.postMessage(request, helpers);
   }
   cancelOptimiser(): void {
     if (this.optimiser.status === 'running') {

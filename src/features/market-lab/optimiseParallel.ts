@@ -1,7 +1,7 @@
-// "Find the optimum" on several workers: drives the search (optimise.ts) and hands its segment runs to the lanes of
-// an injected part computer — the run the search waits for first, then the ones it will ask for next. It decides
-// nothing itself, so the result is the one-worker search's, to the bit. No DOM and no worker globals (tested in Node);
-// the page loads it lazily (it reaches the engine through jobs.ts).
+// "Find the optimum" on several lanes: drives the search (optimise.ts) and hands its segment runs to the lanes of an
+// injected part computer — the run the search waits for first, then the ones it will ask for next. It decides nothing
+// itself, so the result is the one-lane search's, to the bit. No DOM and no worker globals (tested in Node); the job
+// worker runs it with itself and the other job workers as lanes.
 import { searchOptimum, type SearchOptions, type SearchProgress, type SearchResult } from './optimise';
 import { evaluationFromParts, partKey, searchSpaceFor, type SegmentPart } from './jobs';
 import type { InvestmentVector, LabSettings } from './settings';
