@@ -236,7 +236,8 @@ test('market lab performance', async ({ page }) => {
   }
   await page.getByRole('button', { name: 'Show whole run' }).click();
 
-  // ——— 7. the optimiser and the 100-market band (cold workers: the first run includes starting them) ———
+  // ——— 7. the optimiser and the 100-market band: the first click after the lab was idle (its job workers were
+  //     started and warmed then, if the build does so), then five more of each for a median ———
   let before = await cpu();
   let t0 = Date.now();
   await page.getByTestId('optimise').click();
@@ -245,24 +246,28 @@ test('market lab performance', async ({ page }) => {
   const optimiserCpu = (await cpu()).process - before.process;
   const evaluations = await page.locator('[data-testid="optimum-result"] .help').last().textContent();
   const segmentRuns = await page.getByTestId('optimum-result').getAttribute('data-runs');
-  t0 = Date.now();
-  await page.getByTestId('optimise').click();
-  await expect(page.getByTestId('optimum-result')).toBeVisible({ timeout: 300_000 });
-  const optimiserWarmMs = Date.now() - t0;
+  const optimiserAgain: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    t0 = Date.now();
+    await page.getByTestId('optimise').click();
+    await expect(page.getByTestId('optimum-result')).toBeVisible({ timeout: 300_000 });
+    optimiserAgain.push(Date.now() - t0);
+  }
 
-  before = await cpu();
-  t0 = Date.now();
-  await page.getByTestId('band').click();
   // The band is drawn while its markets finish: the first drawn band, then the whole 100.
-  await expect(page.getByTestId('band-status')).toContainText(/So far \d+ of 100 markets|Over 100 markets/, { timeout: 300_000 });
-  const bandFirstMs = Date.now() - t0;
-  await expect(page.getByTestId('band-status')).toContainText('Over 100 markets', { timeout: 300_000 });
-  const bandMs = Date.now() - t0;
+  const bandOnce = async () => {
+    const start = Date.now();
+    await page.getByTestId('band').click();
+    await expect(page.getByTestId('band-status')).toContainText(/So far \d+ of 100 markets|Over 100 markets/, { timeout: 300_000 });
+    const first = Date.now() - start;
+    await expect(page.getByTestId('band-status')).toContainText('Over 100 markets', { timeout: 300_000 });
+    return { first, all: Date.now() - start };
+  };
+  before = await cpu();
+  const bandFirst = await bandOnce();
   const bandCpu = (await cpu()).process - before.process;
-  t0 = Date.now();
-  await page.getByTestId('band').click();
-  await expect(page.getByTestId('band-status')).toContainText('Over 100 markets', { timeout: 300_000 });
-  const bandWarmMs = Date.now() - t0;
+  const bandAgain: { first: number; all: number }[] = [];
+  for (let i = 0; i < 5; i++) bandAgain.push(await bandOnce());
   const workers = await page.evaluate(() => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)));
 
   const tr = trace && { plain: stats(trace.plain), lab: stats(trace.lab), traced: stats(trace.traced) };
@@ -303,11 +308,19 @@ test('market lab performance', async ({ page }) => {
       String([...slider, ...jump, ...level, ...horizon, ...acquisition].filter((x) => !Number.isFinite(x)).length),
       '0',
     ],
-    ['find the optimum (wall ms, first / again)', `${optimiserMs} / ${optimiserWarmMs}`, '≤ 1000'],
+    ['find the optimum (wall ms, first / median of 5 more)', `${optimiserMs} / ${stats(optimiserAgain).median}`, '≤ 1000'],
     ['find the optimum: renderer CPU ms, runs', `${Math.round(optimiserCpu)}, ${evaluations?.trim()}`, ''],
     ['find the optimum: segment runs computed (with those run ahead)', String(segmentRuns ?? 'n/a'), ''],
-    ['100-market band: first band drawn (wall ms, first click)', String(bandFirstMs), '≤ 1000'],
-    [`100-market band on ${workers} workers (wall ms, first / again)`, `${bandMs} / ${bandWarmMs}`, '≤ 1000'],
+    [
+      '100-market band: first band drawn (wall ms, first / median of 5 more)',
+      `${bandFirst.first} / ${stats(bandAgain.map((b) => b.first)).median}`,
+      '≤ 1000',
+    ],
+    [
+      `100-market band on ${workers} workers (wall ms, first / median of 5 more)`,
+      `${bandFirst.all} / ${stats(bandAgain.map((b) => b.all)).median}`,
+      '≤ 1000',
+    ],
     ['100-market band: renderer CPU ms', String(Math.round(bandCpu)), ''],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));

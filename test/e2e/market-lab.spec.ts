@@ -622,6 +622,10 @@ test('compare, the optimiser and the uncertainty band complete', async ({ page }
 test('the optimum found on the job workers is the search run alone in Node, to the bit', async ({ page }) => {
   const errors = watchErrors(page);
   await openLab(page, `/en/lab/?${nodeRun.query}`);
+  // Once the lab is idle its job workers start (untouched buttons), so the first search does not wait for them.
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/jobs-[^/]+\.js$/.test(e.name))))
+    .toBe(true);
   await page.getByTestId('optimise').click();
   await expect(page.getByTestId('optimum-result')).toBeVisible({ timeout: 90_000 });
   const found = optimiseSettings(fixedSettings());
