@@ -9,6 +9,7 @@ import type { SearchProgress, SearchResult } from '../optimise';
 import type { SeedSeries } from '../montecarlo';
 
 export type JobRequest =
+  /** A small run, so that the first job finds the engine compiled (no answer). */
   | { type: 'warm'; id: number; settings: LabSettings }
   /** Runs the search here; each port reaches a helper worker that computes segment runs ahead. */
   | { type: 'optimise'; id: number; settings: LabSettings; helpers: MessagePort[] }
@@ -16,7 +17,6 @@ export type JobRequest =
   | { type: 'help'; id: number; port: MessagePort }
   | { type: 'band'; id: number; settings: LabSettings; seeds: number[] };
 export type JobMessage =
-  | { type: 'warm'; id: number }
   | { type: 'progress'; id: number; progress: SearchProgress }
   | { type: 'optimum'; id: number; result: SearchResult & { runs: number } }
   /** The runs of the band finished since the last message (the page draws the band as they come). */
@@ -80,7 +80,6 @@ self.onmessage = (ev: MessageEvent<JobRequest>) => {
   try {
     if (req.type === 'warm') {
       warmUp(req.settings);
-      post({ type: 'warm', id: req.id });
     } else if (req.type === 'optimise') {
       optimise(req).catch((e: unknown) => post({ type: 'error', id: req.id, message: messageOf(e) }));
     } else if (req.type === 'help') {
