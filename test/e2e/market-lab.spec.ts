@@ -448,6 +448,37 @@ test('the market view: text alternative announced on pause, not while playing; n
   expect(await view.getAttribute('data-animated-once')).toBeNull();
 });
 
+test('the market view keeps its canvas from a run to the next a step away, and names each band with its count', async ({ page }) => {
+  await openLab(page, '/en/lab/?v=1&h=20');
+  await settled(page);
+  const canvasSize = () =>
+    page.locator('[data-testid="market-canvas"] canvas').evaluate((c: HTMLCanvasElement) => `${c.width}×${c.height}`);
+  const bandTexts = () => page.locator('[data-testid="market-canvas"] .band-label').allTextContents();
+  const tableCounts = () =>
+    page
+      .getByTestId('market-table')
+      .locator('tbody tr td:nth-of-type(1)')
+      .evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')));
+  const size = await canvasSize();
+  const before = await bandTexts();
+  expect(before).toHaveLength(3);
+  expect(before[0]).toContain('Consumers (many, low value)');
+  // Each band's count is the one the table gives for that segment.
+  const counts = await tableCounts();
+  before.forEach((text, i) => expect(text.replace(/,/g, '')).toContain(`${counts[i]} customers`));
+  await page.locator('#lab-quality-slider').focus();
+  await page.keyboard.press('ArrowRight');
+  await settled(page);
+  await page.keyboard.press('ArrowRight');
+  await settled(page);
+  // A resize would clear and reallocate the canvas: two steps of quality later it is the same canvas, with new counts.
+  expect(await canvasSize()).toBe(size);
+  const after = await bandTexts();
+  expect(after).not.toEqual(before);
+  const newCounts = await tableCounts();
+  after.forEach((text, i) => expect(text.replace(/,/g, '')).toContain(`${newCounts[i]} customers`));
+});
+
 test('en: works with the keyboard only', async ({ page }) => {
   await openLab(page, '/en/lab/');
   const before = await figure(page, 'equity');
