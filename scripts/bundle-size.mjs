@@ -1,12 +1,15 @@
 // Bundle-size report: for each built page, the JavaScript a visitor downloads to run it — inline
 // scripts, <script src>, each island's component and renderer, and everything they import
 // statically — in gzip bytes. Workers and lazily imported chunks are not counted (they load later).
-// Usage: node scripts/bundle-size.mjs [dist] [page …]   (pages like /en/lab/; default: all)
+// Usage: node scripts/bundle-size.mjs [dist] [page …] [--check]   (pages like /en/lab/; default: all). Ends with the
+// budgets of the pages that have one, each beside its goal; --check exits 1 when a page is over its budget.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, relative, dirname, resolve } from 'node:path';
 
-const [dir = 'dist', ...only] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const [dir = 'dist', ...only] = args.filter((a) => a !== '--check');
 const root = resolve(dir);
 const gz = (s) => gzipSync(s, { level: 9 }).length;
 
@@ -62,7 +65,35 @@ const pages = walk(root)
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`${'page'.padEnd(48)} ${'inline'.padStart(9)} ${'files'.padStart(9)} ${'total gz'.padStart(10)}`);
+const totals = new Map();
 for (const p of pages) {
   const r = pageJs(p.file);
+  totals.set(p.path, r.total);
   console.log(`${p.path.padEnd(48)} ${kb(r.inline).padStart(9)} ${kb(r.external).padStart(9)} ${kb(r.total).padStart(10)}`);
+}
+
+// Eager JavaScript budgets (gzip, before anything loaded lazily): the lab and every Teach page, in both locales.
+const budgets = [
+  { name: 'the Relationship Investment Lab', match: (p) => /^\/(en|zh-cn)\/lab\/$/.test(p), goal: 60 * 1024 },
+  {
+    name: 'Teach pages (scenarios, board, link builder, notes, worksheets)',
+    match: (p) => /^\/(en|zh-cn)\/teach\//.test(p),
+    goal: 50 * 1024,
+  },
+];
+let over = 0;
+console.log('\nbudgets (largest page of each kind, eager JS gzip):');
+for (const b of budgets) {
+  const hit = [...totals].filter(([p]) => b.match(p));
+  if (hit.length === 0) continue;
+  const [page, size] = hit.reduce((a, c) => (c[1] > a[1] ? c : a));
+  const ok = size <= b.goal;
+  if (!ok) over++;
+  console.log(
+    `  ${b.name.padEnd(66)} ${kb(size).padStart(9)}  goal ≤ ${kb(b.goal)}  ${ok ? 'ok' : 'OVER'}  (${page}, ${hit.length} pages)`,
+  );
+}
+if (check && over > 0) {
+  console.error(`${over} budget(s) exceeded: a static import probably pulled a lazily loaded part (schemas, engine) into a page.`);
+  process.exit(1);
 }

@@ -167,29 +167,32 @@ export interface CensusCounts {
 /** Per segment id, the counts of quarter q. */
 export function censusCounts(c: Census, q: number): Record<string, CensusCounts> {
   const v = censusQuarter(c, q);
-  const out: Record<string, CensusCounts> = {};
-  const list = c.segments.map((id) => {
-    const counts: CensusCounts = {
-      customers: 0,
-      byState: { dissatisfied: 0, satisfied: 0, delighted: 0 },
-      bonded: 0,
-      spurious: 0,
-      arrivals: 0,
-      departures: { company: 0, competitor: 0, customer: 0 },
-    };
-    out[id] = counts;
-    return counts;
-  });
+  // Counted into one flat array (a slot per count and segment), read into objects once at the end: the market view
+  // asks for this at every new run, over every customer of the quarter.
+  const W = 10; // customers, three states, bonded, spurious, arrivals, three loss reasons
+  const n = new Int32Array(c.segments.length * W);
   for (let j = 0; j < v.key.length; j++) {
-    const n = list[v.segment[j]!]!;
+    const o = v.segment[j]! * W;
     const f = v.flags[j]!;
-    n.customers++;
-    if (f & CENSUS_ARRIVED) n.arrivals++;
-    else n.byState[SATISFACTION_STATES[f & CENSUS_STATE_MASK]!]++;
-    if (f & CENSUS_BONDED) n.bonded++;
-    if (f & CENSUS_SPURIOUS) n.spurious++;
+    n[o]!++;
+    if (f & CENSUS_ARRIVED) n[o + 6]!++;
+    else n[o + 1 + (f & CENSUS_STATE_MASK)]!++;
+    if (f & CENSUS_BONDED) n[o + 4]!++;
+    if (f & CENSUS_SPURIOUS) n[o + 5]!++;
   }
-  for (let j = 0; j < v.departures.key.length; j++) list[v.departures.segment[j]!]!.departures[LOSS_REASONS[v.departures.reason[j]!]!]++;
+  for (let j = 0; j < v.departures.key.length; j++) n[v.departures.segment[j]! * W + 7 + v.departures.reason[j]!]!++;
+  const out: Record<string, CensusCounts> = {};
+  c.segments.forEach((id, s) => {
+    const o = s * W;
+    out[id] = {
+      customers: n[o]!,
+      byState: { dissatisfied: n[o + 1]!, satisfied: n[o + 2]!, delighted: n[o + 3]! },
+      bonded: n[o + 4]!,
+      spurious: n[o + 5]!,
+      arrivals: n[o + 6]!,
+      departures: { company: n[o + 7]!, competitor: n[o + 8]!, customer: n[o + 9]! },
+    };
+  });
   return out;
 }
 

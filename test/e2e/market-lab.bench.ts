@@ -64,32 +64,48 @@ async function measures(page: Page, name: string): Promise<number[]> {
 }
 
 /**
- * One change and the time until the key figures show its result and the next frame is painted: `act` runs in the
- * page; the result is on screen when the lab is no longer busy and the equity figure differs from before.
+ * One change and the time until the frame that shows its result is painted: `act` runs in the page; the result is on
+ * screen when the lab is no longer busy and the equity figure differs from before (seen by a MutationObserver, so the
+ * test adds no polling delay of its own). `aligned`: the change is made at the start of a frame, as Chrome delivers a
+ * slider drag's input (input events aligned to animation frames); a result drawn within that frame is painted with
+ * it. Otherwise (a typed value, a level picked) the change comes at any moment and the next frame paints the result.
+ * The frame counts as painted when a task queued after its rendering runs (a timeout queued in the frame).
  */
-async function toPaint(page: Page, act: string, arg: number): Promise<number> {
+async function toPaint(page: Page, act: string, arg: number, aligned = false): Promise<{ paint: number; dom: number }> {
   return page.evaluate(
-    async ({ act, arg }) => {
+    async ({ act, arg, aligned }) => {
       const lab = document.querySelector('[data-testid="lab"]')!;
       const equity = document.querySelector('[data-figure="equity"] dd')!;
       const was = equity.getAttribute('data-value');
+      const shown = () => lab.getAttribute('data-busy') === 'false' && equity.getAttribute('data-value') !== was;
+      if (aligned) await new Promise<void>((r) => requestAnimationFrame(() => r()));
+      // Within the frame the change was made in, until its rendering is over (a timeout queued now runs after it).
+      let sameFrame = true;
+      setTimeout(() => (sameFrame = false), 0);
       const t0 = performance.now();
-      new Function('arg', act)(arg);
-      // A change that leaves the figure as it was would never be seen: given up after 20 s and reported as NaN.
-      const seen = await new Promise<boolean>((resolve) => {
-        const check = () => {
-          if (lab.getAttribute('data-busy') === 'false' && equity.getAttribute('data-value') !== was) resolve(true);
-          else if (performance.now() - t0 > 20_000) resolve(false);
-          else requestAnimationFrame(check);
-        };
-        check();
+      let dom = NaN;
+      const seen = new Promise<boolean>((resolve) => {
+        const mo = new MutationObserver(() => {
+          if (!shown()) return;
+          dom = performance.now() - t0;
+          mo.disconnect();
+          clearTimeout(giveUp);
+          resolve(true);
+        });
+        mo.observe(lab, { subtree: true, attributes: true, attributeFilter: ['data-busy', 'data-value'] });
+        // A change that leaves the figure as it was would never be seen: given up after 20 s and reported as NaN.
+        const giveUp = setTimeout(() => {
+          mo.disconnect();
+          resolve(false);
+        }, 20_000);
       });
-      if (!seen) return NaN;
-      // The frame that shows it: the next animation frame, then the task after its paint.
-      await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      return performance.now() - t0;
+      new Function('arg', act)(arg);
+      if (!(await seen)) return { paint: NaN, dom: NaN };
+      if (sameFrame) await new Promise<void>((r) => setTimeout(r, 0));
+      else await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return { paint: performance.now() - t0, dom };
     },
-    { act, arg },
+    { act, arg, aligned },
   );
 }
 
@@ -175,16 +191,20 @@ test('market lab performance', async ({ page }) => {
   await page.locator('#lab-quality-slider').focus();
   await page.waitForTimeout(300);
   const slider: number[] = [];
+  const sliderDom: number[] = [];
   const sliderCpu: number[] = [];
   for (let i = 0; i < 30; i++) {
     const before = await cpu();
     // Up a step at a time and back down (3.0 … 4.5 … 3.1): every value differs from the one before.
-    slider.push(await toPaint(page, SLIDER, Number((3.0 + 0.1 * (i < 16 ? i : 30 - i)).toFixed(1))));
+    const r = await toPaint(page, SLIDER, Number((3.0 + 0.1 * (i < 16 ? i : 30 - i)).toFixed(1)), true);
+    slider.push(r.paint);
+    sliderDom.push(r.dom);
     sliderCpu.push((await cpu()).thread - before.thread);
     await page.waitForTimeout(150);
   }
   const jump: number[] = [];
-  for (let i = 0; i < 16; i++) jump.push(await toPaint(page, SLIDER, i % 2 === 0 ? 1.5 + (i % 8) * 0.3 : 4.9 - (i % 8) * 0.3));
+  for (let i = 0; i < 16; i++)
+    jump.push((await toPaint(page, SLIDER, i % 2 === 0 ? 1.5 + (i % 8) * 0.3 : 4.9 - (i % 8) * 0.3, true)).paint);
   const render = await measures(page, 'crm-lab:render');
 
   // ——— 4. a drag: an input every 16 ms for 2 s (superseded runs dropped); long tasks meanwhile ———
@@ -215,9 +235,9 @@ test('market lab performance', async ({ page }) => {
   const acquisition: number[] = [];
   await page.getByTestId('play-toggle').focus();
   for (let i = 0; i < 12; i++) {
-    level.push(await toPaint(page, LEVEL, i));
-    horizon.push(await toPaint(page, HORIZON, 30 + (i % 6) * 2));
-    acquisition.push(await toPaint(page, ACQUISITION, 10000 + i * 3000));
+    level.push((await toPaint(page, LEVEL, i)).paint);
+    horizon.push((await toPaint(page, HORIZON, 30 + (i % 6) * 2)).paint);
+    acquisition.push((await toPaint(page, ACQUISITION, 10000 + i * 3000)).paint);
   }
   const changeLongTasks = await takeLongTasks(page);
 
@@ -236,7 +256,8 @@ test('market lab performance', async ({ page }) => {
   }
   await page.getByRole('button', { name: 'Show whole run' }).click();
 
-  // ——— 7. the optimiser and the 100-market band (cold workers: the first run includes starting them) ———
+  // ——— 7. the optimiser and the 100-market band: the first click after the lab was idle (its job workers were
+  //     started and warmed then, if the build does so), then five more of each for a median ———
   let before = await cpu();
   let t0 = Date.now();
   await page.getByTestId('optimise').click();
@@ -244,21 +265,29 @@ test('market lab performance', async ({ page }) => {
   const optimiserMs = Date.now() - t0;
   const optimiserCpu = (await cpu()).process - before.process;
   const evaluations = await page.locator('[data-testid="optimum-result"] .help').last().textContent();
-  t0 = Date.now();
-  await page.getByTestId('optimise').click();
-  await expect(page.getByTestId('optimum-result')).toBeVisible({ timeout: 300_000 });
-  const optimiserWarmMs = Date.now() - t0;
+  const segmentRuns = await page.getByTestId('optimum-result').getAttribute('data-runs');
+  const optimiserAgain: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    t0 = Date.now();
+    await page.getByTestId('optimise').click();
+    await expect(page.getByTestId('optimum-result')).toBeVisible({ timeout: 300_000 });
+    optimiserAgain.push(Date.now() - t0);
+  }
 
+  // The band is drawn while its markets finish: the first drawn band, then the whole 100.
+  const bandOnce = async () => {
+    const start = Date.now();
+    await page.getByTestId('band').click();
+    await expect(page.getByTestId('band-status')).toContainText(/So far \d+ of 100 markets|Over 100 markets/, { timeout: 300_000 });
+    const first = Date.now() - start;
+    await expect(page.getByTestId('band-status')).toContainText('Over 100 markets', { timeout: 300_000 });
+    return { first, all: Date.now() - start };
+  };
   before = await cpu();
-  t0 = Date.now();
-  await page.getByTestId('band').click();
-  await expect(page.getByTestId('band-status')).toContainText('Over 100 markets', { timeout: 300_000 });
-  const bandMs = Date.now() - t0;
+  const bandFirst = await bandOnce();
   const bandCpu = (await cpu()).process - before.process;
-  t0 = Date.now();
-  await page.getByTestId('band').click();
-  await expect(page.getByTestId('band-status')).toContainText('Over 100 markets', { timeout: 300_000 });
-  const bandWarmMs = Date.now() - t0;
+  const bandAgain: { first: number; all: number }[] = [];
+  for (let i = 0; i < 5; i++) bandAgain.push(await bandOnce());
   const workers = await page.evaluate(() => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)));
 
   const tr = trace && { plain: stats(trace.plain), lab: stats(trace.lab), traced: stats(trace.traced) };
@@ -278,7 +307,8 @@ test('market lab performance', async ({ page }) => {
       '≤ 5 %',
     ],
     ['engine run alone (no census, median ms, in the worker)', tr ? String(tr.plain.median) : 'n/a', ''],
-    ['slider step → updated charts (median / p95 ms)', `${stats(slider).median} / ${stats(slider).p95}`, 'median ≤ 16'],
+    ['slider step → painted frame with updated charts (median / p95 ms)', `${stats(slider).median} / ${stats(slider).p95}`, 'median ≤ 16'],
+    ['slider step → charts updated in the page (median / p95 ms)', `${stats(sliderDom).median} / ${stats(sliderDom).p95}`, ''],
     ['slider jump → updated charts (fresh run; median / p95 ms)', `${stats(jump).median} / ${stats(jump).p95}`, ''],
     ['slider: main-thread CPU per move (median ms)', String(stats(sliderCpu).median), ''],
     ['re-render of a new result (median / p95 ms)', `${stats(render).median} / ${stats(render).p95}`, '≤ 4'],
@@ -299,9 +329,19 @@ test('market lab performance', async ({ page }) => {
       String([...slider, ...jump, ...level, ...horizon, ...acquisition].filter((x) => !Number.isFinite(x)).length),
       '0',
     ],
-    ['find the optimum (wall ms, first / again)', `${optimiserMs} / ${optimiserWarmMs}`, '≤ 1000'],
+    ['find the optimum (wall ms, first / median of 5 more)', `${optimiserMs} / ${stats(optimiserAgain).median}`, '≤ 1000'],
     ['find the optimum: renderer CPU ms, runs', `${Math.round(optimiserCpu)}, ${evaluations?.trim()}`, ''],
-    [`100-market band on ${workers} workers (wall ms, first / again)`, `${bandMs} / ${bandWarmMs}`, '≤ 1000'],
+    ['find the optimum: segment runs computed (with those run ahead)', String(segmentRuns ?? 'n/a'), ''],
+    [
+      '100-market band: first band drawn (wall ms, first / median of 5 more)',
+      `${bandFirst.first} / ${stats(bandAgain.map((b) => b.first)).median}`,
+      '≤ 1000',
+    ],
+    [
+      `100-market band on ${workers} workers (wall ms, first / median of 5 more)`,
+      `${bandFirst.all} / ${stats(bandAgain.map((b) => b.all)).median}`,
+      '≤ 1000',
+    ],
     ['100-market band: renderer CPU ms', String(Math.round(bandCpu)), ''],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));

@@ -11,6 +11,7 @@ import { defaultSettings, labLimits, marketById } from '@/features/market-lab/li
 import { encodeSettings } from '@/features/market-lab/urlState';
 import { toRunOptions, toStrategy } from '@/features/market-lab/strategy';
 import type { LabSettings } from '@/features/market-lab/settings';
+import { optimiseSettings } from '@/features/market-lab/jobs';
 
 const locales = ['en', 'zh-cn'] as const;
 // The shared machine often runs at a load of 20+; the optimiser and band runs need headroom there.
@@ -447,6 +448,37 @@ test('the market view: text alternative announced on pause, not while playing; n
   expect(await view.getAttribute('data-animated-once')).toBeNull();
 });
 
+test('the market view keeps its canvas from a run to the next a step away, and names each band with its count', async ({ page }) => {
+  await openLab(page, '/en/lab/?v=1&h=20');
+  await settled(page);
+  const canvasSize = () =>
+    page.locator('[data-testid="market-canvas"] canvas').evaluate((c: HTMLCanvasElement) => `${c.width}×${c.height}`);
+  const bandTexts = () => page.locator('[data-testid="market-canvas"] .band-label').allTextContents();
+  const tableCounts = () =>
+    page
+      .getByTestId('market-table')
+      .locator('tbody tr td:nth-of-type(1)')
+      .evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')));
+  const size = await canvasSize();
+  const before = await bandTexts();
+  expect(before).toHaveLength(3);
+  expect(before[0]).toContain('Consumers (many, low value)');
+  // Each band's count is the one the table gives for that segment.
+  const counts = await tableCounts();
+  before.forEach((text, i) => expect(text.replace(/,/g, '')).toContain(`${counts[i]} customers`));
+  await page.locator('#lab-quality-slider').focus();
+  await page.keyboard.press('ArrowRight');
+  await settled(page);
+  await page.keyboard.press('ArrowRight');
+  await settled(page);
+  // A resize would clear and reallocate the canvas: two steps of quality later it is the same canvas, with new counts.
+  expect(await canvasSize()).toBe(size);
+  const after = await bandTexts();
+  expect(after).not.toEqual(before);
+  const newCounts = await tableCounts();
+  after.forEach((text, i) => expect(text.replace(/,/g, '')).toContain(`${newCounts[i]} customers`));
+});
+
 test('en: works with the keyboard only', async ({ page }) => {
   await openLab(page, '/en/lab/');
   const before = await figure(page, 'equity');
@@ -617,3 +649,53 @@ test('compare, the optimiser and the uncertainty band complete', async ({ page }
   await expect(page.locator('[data-chart-id="retention"] path.band')).toHaveCount(1);
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the optimum found on the job workers is the search run alone in Node, to the bit', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openLab(page, `/en/lab/?${nodeRun.query}`);
+  // Once the lab is idle its job workers start (untouched buttons), so the first search does not wait for them.
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/jobs-[^/]+\.js$/.test(e.name))))
+    .toBe(true);
+  await page.getByTestId('optimise').click();
+  await expect(page.getByTestId('optimum-result')).toBeVisible({ timeout: 90_000 });
+  const found = optimiseSettings(fixedSettings());
+  expect(Number(await page.getByTestId('optimum-equity').getAttribute('data-value'))).toBe(found.equity);
+  // The page's search counts the segment runs it computed: at least those the search needed.
+  expect(Number(await page.getByTestId('optimum-result').getAttribute('data-runs'))).toBeGreaterThan(0);
+  await expect(page.getByTestId('optimum-result')).toContainText(`${found.evaluations} runs in`);
+  expect(errors).toEqual([]);
+});
+
+for (const locale of locales) {
+  test(`${locale}: the band grows as its markets finish, and both long jobs cancel with the focus kept`, async ({ page }) => {
+    const zh = locale === 'zh-cn';
+    await openLab(page, `/${locale}/lab/`);
+    const status = page.getByTestId('band-status');
+    // 500 markets: long enough to see the band grow and to cancel it before the end.
+    await page.locator('#lab-band-seeds').fill('500');
+    const band = page.getByTestId('band');
+    await band.focus();
+    await page.keyboard.press('Enter');
+    await expect(status).toContainText(zh ? /已完成 500 个市场中的 \d+ 个/ : /So far \d+ of 500 markets/, { timeout: 60_000 });
+    await expect(page.locator('[data-chart-id="retention"] path.band')).toHaveCount(1);
+    expect(await focusedTestId(page)).toBe('band');
+    await page.keyboard.press('Enter');
+    await expect(status).toHaveText(zh ? '已取消。' : 'Cancelled.');
+    await expect(page.locator('[data-chart-id="retention"] path.band')).toHaveCount(0);
+    expect(await focusedTestId(page)).toBe('band');
+
+    const optimise = page.getByTestId('optimise');
+    await optimise.focus();
+    await page.keyboard.press('Enter');
+    await expect(optimise).toHaveText(zh ? /取消/ : 'Cancel search');
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(zh ? '已取消搜索。' : 'Search cancelled.')).toBeVisible();
+    await expect(page.getByTestId('optimum-result')).toHaveCount(0);
+    expect(await focusedTestId(page)).toBe('optimise');
+    // After a cancel the jobs start again on new workers, and finish.
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('optimum-result')).toBeVisible({ timeout: 90_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}

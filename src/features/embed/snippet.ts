@@ -1,6 +1,7 @@
 // Embed views: the address of a page's chrome-free twin (/<locale>/embed/…) and the HTML a teacher pastes
 // into a course page. Pure string work for the link builder and tests; no DOM, and no input is trusted as markup.
 import { CONCEPT_LAB_IDS } from '@/features/concept-labs/registry';
+import { escapeHtml } from '@/kit/html';
 
 /** The message an embed view posts to its parent whenever its height changes (src/layouts/Base.astro). */
 export const EMBED_SIZE_MESSAGE = 'crm-lab:embed-size';
@@ -57,11 +58,6 @@ export function embedFromLink(link: string, origin: string, base = '/'): PastedL
   return { ok: true, src, view };
 }
 
-/** Text for a double-quoted HTML attribute. */
-export function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 export interface SnippetOptions {
   /** Absolute URL of the embed view. */
   src: string;
@@ -78,7 +74,7 @@ export interface SnippetOptions {
  */
 export function iframeSnippet({ src, title, height = DEFAULT_FRAME_HEIGHT, resize = false }: SnippetOptions): string {
   const frame =
-    `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" width="100%" height="${Math.round(height)}" ` +
+    `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="100%" height="${Math.round(height)}" ` +
     `style="border: 1px solid #c9d0d9; max-width: 100%;" loading="lazy" allow="clipboard-write"></iframe>`;
   if (!resize) return frame;
   const origin = new URL(src).origin;

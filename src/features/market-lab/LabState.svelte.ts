@@ -18,7 +18,7 @@ import {
   type LevelName,
   type Range,
 } from './settings';
-import { bandSeeds, bandsFromSeries, splitSeeds, type Band, type SeedSeries } from './montecarlo';
+import { BandProgress, bandSeeds, splitSeeds, type Band } from './montecarlo';
 import type { SearchResult } from './optimise';
 import type { JobMessage, JobRequest } from './workers/jobs';
 import type { EngineRunner, LabRun, RunJob, RunSlot } from './runTypes';
@@ -39,12 +39,16 @@ export interface OptimiserState {
   /** The learner's equity for those settings, for the gap. */
   learnerEquity: number;
   ms: number;
+  /** Segment runs the search computed (with those computed ahead on a spare worker). */
+  runs: number;
 }
 
 export interface BandState {
   status: JobStatus;
   progress: number;
   seeds: number;
+  /** Markets finished so far (the band shown while running is theirs). */
+  done: number;
   equity: Band | null;
   retention: Band | null;
   forQuery: string;
@@ -89,8 +93,26 @@ export class LabState {
   /** What could not be used in the link the lab was opened with (listed ones, and how many in all). */
   urlProblems = $state<UrlProblem[]>([]);
   urlProblemCount = $state(0);
-  optimiser = $state<OptimiserState>({ status: 'idle', progress: 0, phase: null, result: null, forQuery: '', learnerEquity: 0, ms: 0 });
-  band = $state<BandState>({ status: 'idle', progress: 0, seeds: BAND_SEEDS_DEFAULT, equity: null, retention: null, forQuery: '', ms: 0 });
+  optimiser = $state<OptimiserState>({
+    status: 'idle',
+    progress: 0,
+    phase: null,
+    result: null,
+    forQuery: '',
+    learnerEquity: 0,
+    ms: 0,
+    runs: 0,
+  });
+  band = $state<BandState>({
+    status: 'idle',
+    progress: 0,
+    seeds: BAND_SEEDS_DEFAULT,
+    done: 0,
+    equity: null,
+    retention: null,
+    forQuery: '',
+    ms: 0,
+  });
   /** The newest results; raw (not deeply reactive): a run is replaced whole, never edited. */
   current = $state.raw<LabRun | null>(null);
   baseline = $state.raw<LabRun | null>(null);
@@ -117,7 +139,11 @@ export class LabState {
   readonly query = $derived(encodeSettings(this.settings, labLimits, this.baselineSettings));
   /** The query of the strategy alone (what the optimiser's result belongs to). */
   readonly settingsQuery = $derived(encodeSettings(this.settings, labLimits));
-  readonly bandVisible = $derived(this.band.status === 'done' && this.band.forQuery === bandKey(this.settings));
+  /** The band of the current settings, finished or growing as its markets finish. */
+  readonly bandVisible = $derived(
+    (this.band.status === 'done' || (this.band.status === 'running' && this.band.equity !== null)) &&
+      this.band.forQuery === bandKey(this.settings),
+  );
   readonly optimumCurrent = $derived(this.optimiser.status === 'done' && this.optimiser.forQuery === this.settingsQuery);
   /** The picked customer's quarters in the run on screen (and in the baseline run), when traced. */
   readonly story: CustomerTrace | null = $derived(this.current?.traces.find((t) => t.key === this.storyKey) ?? null);
@@ -451,13 +477,23 @@ export class LabState {
     const n = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
     return Math.max(1, Math.min(4, n));
   }
-  /** Starts the job workers ahead of a job (on hovering or focusing its button), so the job itself starts warm. */
+  /**
+   * Starts the job workers ahead of a job (when the lab is idle, or on hovering or focusing a job's button); each first
+   * does a small run, so the job itself finds the engine loaded and compiled.
+   */
   warmJobs(count: number = this.cores()): Worker[] {
     while (this.jobWorkers.length < count) {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- the worker's address, read once by the bundler
-      this.jobWorkers.push(new Worker(new URL('./workers/jobs.ts', import.meta.url), { type: 'module', name: 'crm-lab-jobs' }));
+      const worker = new Worker(new URL('./workers/jobs.ts', import.meta.url), { type: 'module', name: 'crm-lab-jobs' });
+      const warm: JobRequest = { type: 'warm', id: 0, settings: $state.snapshot(this.settings) as LabSettings };
+      worker.postMessage(warm);
+      this.jobWorkers.push(worker);
     }
     return this.jobWorkers.slice(0, count);
+  }
+  /** Readies both long jobs while the lab is idle: the job workers started and warmed. */
+  prepareJobs(): void {
+    if (!this.disposed) this.warmJobs();
   }
   /** Stops every job worker (a cancel, or a new job replacing a running one). */
   private stopJobs(): void {
@@ -465,6 +501,10 @@ export class LabState {
     this.jobWorkers = [];
   }
 
+  /**
+   * Runs the search on the first job worker; the others compute the segment runs it will ask for next (through a
+   * message port each, without the page in between).
+   */
   startOptimiser(): void {
     this.cancelOptimiser();
     if (this.band.status === 'running') this.cancelBand();
@@ -472,26 +512,34 @@ export class LabState {
     const learnerEquity = this.run?.overall[this.run.overall.length - 1]?.customerEquity ?? 0;
     const started = performance.now();
     const id = ++this.jobId;
-    this.optimiser = { status: 'running', progress: 0, phase: 'presets', result: null, forQuery, learnerEquity, ms: 0 };
-    const [worker] = this.warmJobs(1);
+    this.optimiser = { status: 'running', progress: 0, phase: 'presets', result: null, forQuery, learnerEquity, ms: 0, runs: 0 };
+    const [worker, ...others] = this.warmJobs();
     const fail = () => {
-      if (this.optimiser.status !== 'running') return;
+      if (this.optimiser.status !== 'running' || this.jobId !== id) return;
       this.stopJobs();
       this.optimiser.status = 'error';
     };
     worker.onmessage = (ev: MessageEvent<JobMessage>) => {
       const msg = ev.data;
-      if (msg.id !== id) return;
+      if (msg.id !== id || this.optimiser.status !== 'running') return;
       if (msg.type === 'progress') {
         this.optimiser.progress = msg.progress.evaluations / msg.progress.budget;
         this.optimiser.phase = msg.progress.phase;
       } else if (msg.type === 'optimum') {
-        this.optimiser = { ...this.optimiser, status: 'done', progress: 1, result: msg.result, ms: performance.now() - started };
+        const { runs, ...result } = msg.result;
+        this.optimiser = { ...this.optimiser, status: 'done', progress: 1, result, runs, ms: performance.now() - started };
       } else fail();
     };
     worker.onerror = fail;
-    const request: JobRequest = { type: 'optimise', id, settings: $state.snapshot(this.settings) };
-    worker.postMessage(request);
+    const helpers = others.map((helper) => {
+      const channel = new MessageChannel();
+      helper.onmessage = null;
+      helper.onerror = fail;
+      helper.postMessage({ type: 'help', id, port: channel.port2 } satisfies JobRequest, [channel.port2]);
+      return channel.port1;
+    });
+    const request: JobRequest = { type: 'optimise', id, settings: $state.snapshot(this.settings) as LabSettings, helpers };
+    worker.postMessage(request, helpers);
   }
   cancelOptimiser(): void {
     if (this.optimiser.status === 'running') {
@@ -500,7 +548,10 @@ export class LabState {
     }
   }
 
-  /** Runs the band on one worker per core; each worker takes an interleaved share of the seeds. */
+  /**
+   * Runs the band on one worker per core, each an interleaved share of the seeds; the band is drawn from the markets
+   * finished so far while they come (at most every BAND_REDRAW_MS), and from all of them at the end.
+   */
   startBand(seeds: number = this.band.seeds): void {
     this.cancelBand();
     if (this.optimiser.status === 'running') this.cancelOptimiser();
@@ -508,37 +559,42 @@ export class LabState {
     const forQuery = bandKey(this.settings);
     const started = performance.now();
     const id = ++this.jobId;
-    this.band = { status: 'running', progress: 0, seeds: n, equity: null, retention: null, forQuery, ms: 0 };
+    this.band = { status: 'running', progress: 0, seeds: n, done: 0, equity: null, retention: null, forQuery, ms: 0 };
     const shares = splitSeeds(bandSeeds(this.settings.seed, n), this.cores());
     const workers = this.warmJobs(shares.length);
-    const done: number[] = shares.map(() => 0);
-    const results: (SeedSeries | null)[] = shares.map(() => null);
-    const settings = $state.snapshot(this.settings);
+    const collected = new BandProgress(n);
+    const finished: boolean[] = shares.map(() => false);
+    const settings = $state.snapshot(this.settings) as LabSettings;
     const fail = () => {
-      if (this.band.status !== 'running') return;
+      if (this.band.status !== 'running' || this.jobId !== id) return;
       this.stopJobs();
       this.band.status = 'error';
+    };
+    const show = (status: JobStatus) => {
+      const bands = collected.bands();
+      this.band = {
+        ...this.band,
+        status,
+        progress: collected.count / n,
+        done: collected.count,
+        equity: bands.equity,
+        retention: bands.retention,
+      };
     };
     shares.forEach((share, k) => {
       const worker = workers[k];
       worker.onmessage = (ev: MessageEvent<JobMessage>) => {
         const msg = ev.data;
-        if (msg.id !== id) return;
-        if (msg.type === 'bandProgress') {
-          done[k] = msg.done;
-          this.band.progress = done.reduce((a, b) => a + b, 0) / n;
+        if (msg.id !== id || this.band.status !== 'running') return;
+        if (msg.type === 'bandRuns') {
+          collected.add(msg.series);
+          this.band.progress = collected.count / n;
+          if (collected.redrawDue(performance.now())) show('running');
         } else if (msg.type === 'band') {
-          results[k] = msg.series;
-          if (results.every((r) => r !== null)) {
-            const bands = bandsFromSeries(results as SeedSeries[]);
-            this.band = {
-              ...this.band,
-              status: 'done',
-              progress: 1,
-              equity: bands.equity,
-              retention: bands.retention,
-              ms: performance.now() - started,
-            };
+          finished[k] = true;
+          if (finished.every(Boolean)) {
+            show('done');
+            this.band.ms = performance.now() - started;
           }
         } else fail();
       };
@@ -554,7 +610,9 @@ export class LabState {
     }
   }
 
+  private disposed = false;
   dispose(): void {
+    this.disposed = true;
     this.pause();
     this.cancelOptimiser();
     this.cancelBand();

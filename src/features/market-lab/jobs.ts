@@ -3,7 +3,7 @@
 import { combineSummaries, simulateSummary, type SegmentSummary } from '@sim/index';
 import { labLimits, marketById } from './limits';
 import { toRunOptions, toStrategy } from './strategy';
-import { searchOptimum, type Evaluation, type SearchOptions, type SearchProgress, type SearchResult, type SearchSpace } from './optimise';
+import { runSearch, type Evaluation, type SearchOptions, type SearchProgress, type SearchResult, type SearchSpace } from './optimise';
 import { bandSeeds, bandsFromSeries, type Band, type BandMetric, type SeedSeries } from './montecarlo';
 import type { InvestmentVector, LabSettings } from './settings';
 
@@ -16,6 +16,47 @@ export function searchSpaceFor(settings: LabSettings): SearchSpace {
   };
 }
 
+/** One segment's run for one candidate, with the discount factors that combine it with the other segments' runs. */
+export interface SegmentPart {
+  part: SegmentSummary;
+  discountFactor: Float64Array;
+}
+
+/** What a segment's run depends on within one search: the segment and its own spend (the rest of the settings are fixed). */
+export function partKey(segmentId: string, inv: InvestmentVector): string {
+  return `${segmentId}|${inv.reactive},${inv.accountable},${inv.proactive},${inv.partnership}`;
+}
+
+/** Simulates one segment of a candidate alone (segments share no customers: exactly as in the full run). */
+export function runPart(
+  settings: LabSettings,
+  investment: Record<string, InvestmentVector>,
+  segmentId: string,
+  customersScale?: number,
+): SegmentPart {
+  const opts = customersScale ? { ...toRunOptions(settings), customersScale } : toRunOptions(settings);
+  const s = simulateSummary(marketById(settings.marketId), toStrategy(settings, investment), opts, [segmentId]);
+  return { part: s.segments[0]!, discountFactor: s.discountFactor };
+}
+
+/**
+ * A small run of the settings (a tenth of the customers), so that a worker's first real job finds the engine's code
+ * loaded and compiled: run when the lab is idle. Returns the run's customer equity at the horizon.
+ */
+export function warmUp(settings: LabSettings): number {
+  const s = simulateSummary(marketById(settings.marketId), toStrategy(settings), { ...toRunOptions(settings), customersScale: 0.1 });
+  return s.overall!.customerEquity[settings.quarters - 1] ?? 0;
+}
+
+/** A candidate's evaluation from its segments' runs, in the market's order (combineSummaries: a full run's number, to the bit). */
+export function evaluationFromParts(settings: LabSettings, parts: readonly SegmentSummary[], discountFactor: Float64Array): Evaluation {
+  const last = settings.quarters - 1;
+  const whole = combineSummaries(marketById(settings.marketId), parts, discountFactor);
+  const bySegment: Record<string, number> = {};
+  for (const p of parts) bySegment[p.id] = p.customerEquity[last] ?? 0;
+  return { total: whole.customerEquity[last] ?? 0, bySegment };
+}
+
 /**
  * Customer equity at the horizon, whole firm and per segment, for one candidate investment. Segments share no
  * customers, so each segment is simulated alone for its own spend and kept: a candidate that changes one segment's
@@ -23,30 +64,23 @@ export function searchSpaceFor(settings: LabSettings): SearchSpace {
  * as a full run, to the bit). `runs` counts the segment runs, for the progress report and the bench.
  */
 export function equityEvaluator(settings: LabSettings, customersScale?: number) {
-  const market = marketById(settings.marketId);
-  const opts = customersScale ? { ...toRunOptions(settings), customersScale } : toRunOptions(settings);
-  const ids = market.segments.map((s) => s.id);
+  const ids = marketById(settings.marketId).segments.map((s) => s.id);
   const parts = new Map<string, SegmentSummary>();
   let discount: Float64Array | null = null;
   const evaluate = (investment: Record<string, InvestmentVector>): Evaluation => {
     const summaries = ids.map((id) => {
-      const inv = investment[id];
-      const key = `${id}|${inv.reactive},${inv.accountable},${inv.proactive},${inv.partnership}`;
+      const key = partKey(id, investment[id]);
       let part = parts.get(key);
       if (!part) {
-        const s = simulateSummary(market, toStrategy(settings, investment), opts, [id]);
-        part = s.segments[0]!;
-        discount ??= s.discountFactor;
+        const run = runPart(settings, investment, id, customersScale);
+        part = run.part;
+        discount ??= run.discountFactor;
         parts.set(key, part);
         evaluate.runs++;
       }
       return part;
     });
-    const last = settings.quarters - 1;
-    const whole = combineSummaries(market, summaries, discount!);
-    const bySegment: Record<string, number> = {};
-    summaries.forEach((p) => (bySegment[p.id] = p.customerEquity[last] ?? 0));
-    return { total: whole.customerEquity[last] ?? 0, bySegment };
+    return evaluationFromParts(settings, summaries, discount!);
   };
   evaluate.runs = 0;
   return evaluate;
@@ -57,12 +91,7 @@ export function optimiseSettings(
   onProgress: (p: SearchProgress) => void = () => {},
   options?: SearchOptions,
 ): SearchResult {
-  const gen = searchOptimum(searchSpaceFor(settings), equityEvaluator(settings), options);
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
-    onProgress(r.value);
-  }
+  return runSearch(searchSpaceFor(settings), equityEvaluator(settings), options, onProgress);
 }
 
 /** The current strategy on each of the given seeds: customer equity and retention per quarter, run by run. */

@@ -138,10 +138,16 @@ export function drawQuarter(f: Frame, d: DrawInput): void {
   f.buf.fill(palette.background);
   const a = c.start[q]!;
   const b = c.start[q + 1]!;
+  // Ten thousand marks a frame: each slot's place is worked out inline (no [x, y] pair allocated per mark).
+  const cell = geo.cell;
+  const cols = geo.bands.map((band) => band.cols);
+  const tops = geo.bands.map((band) => band.y);
   for (let j = a; j < b; j++) {
     const s = c.segment[j]!;
     const flags = c.flags[j]!;
-    const [x, y] = slotXY(geo, s, layout.slot[j]!);
+    const slot = layout.slot[j]!;
+    const x = (slot % cols[s]!) * cell;
+    const y = tops[s]! + Math.floor(slot / cols[s]!) * cell;
     if (flags & CENSUS_ARRIVED) {
       // A newcomer: from the left edge of its row to its place.
       const sx = moving ? Math.round(-geo.cell + (x + geo.cell) * e) : x;

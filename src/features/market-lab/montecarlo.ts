@@ -79,3 +79,36 @@ export function bandsFromSeries(parts: readonly SeedSeries[]): Record<BandMetric
   }
   return collector.bands();
 }
+
+/** Markets a growing band waits for before it is first drawn (fewer say little about a 10–90 % range). */
+export const BAND_FIRST_DRAW = 10;
+/** Shortest time between two redraws of a growing band (each redraw re-renders the charts and the status). */
+export const BAND_REDRAW_MS = 250;
+
+/**
+ * A band being computed: runs are added as workers finish them, in any order; the band of all of them equals the
+ * one-shot band (each quarter's values are sorted before the quantiles are read). Says when a redraw is due.
+ */
+export class BandProgress {
+  private readonly collector = new BandCollector<BandMetric>(['equity', 'retention']);
+  private drawnAt = -Infinity;
+  constructor(
+    readonly total: number,
+    private readonly redrawMs = BAND_REDRAW_MS,
+  ) {}
+  add(series: SeedSeries): void {
+    for (let i = 0; i < series.equity.length; i++) this.collector.add({ equity: series.equity[i], retention: series.retention[i] });
+  }
+  get count(): number {
+    return this.collector.count;
+  }
+  /** True (and counted as drawn) when enough markets are in and the last redraw is at least redrawMs old, at time `now` (ms). */
+  redrawDue(now: number): boolean {
+    if (this.count < Math.min(this.total, BAND_FIRST_DRAW) || now - this.drawnAt < this.redrawMs) return false;
+    this.drawnAt = now;
+    return true;
+  }
+  bands(): Record<BandMetric, Band> {
+    return this.collector.bands();
+  }
+}

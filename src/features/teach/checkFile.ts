@@ -12,6 +12,7 @@ import { parseResultFile, verifyRecordedScore, verifyResultFile, type RejectReas
 import { runHash, runRecordOf, type RunRecord } from './runRecord';
 import { parseLmsExport, type ExportProblem } from '@/features/scorm/lmsExport';
 import { readRunRecords } from '@/features/scorm/readRecord';
+import { SPREADSHEET } from './fileKind';
 
 /** The part of a browser File the check needs (lets tests pass plain objects). */
 export interface FileLike {
@@ -48,14 +49,6 @@ export type FileCheck =
       /** Set for a run read from an LMS export: verified on its score only (an LMS keeps no quarterly figures). */
       source?: ExportSource;
     };
-
-/** An LMS report downloaded as a spreadsheet (Moodle offers Excel and ODS too): named, so the board can ask for text. */
-const SPREADSHEET = /\.(xlsx|xls|ods)$/i;
-
-/** Whether a file is an LMS report export (text, CSV, or a spreadsheet) rather than a result file (JSON), by its name. */
-export function isExportFile(name: string): boolean {
-  return /\.(txt|csv|tsv)$/i.test(name) || SPREADSHEET.test(name);
-}
 
 /** File names are shown as text; they are shortened so a hostile name cannot flood the page. */
 export function displayFileName(name: string): string {

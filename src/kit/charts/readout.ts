@@ -1,6 +1,7 @@
 // What a chart says in words: the rows of its visually hidden data table and the readout of one position
 // (the tooltip and the plot's aria-valuetext). Pure functions of the frame's props; no strings are looked up here.
 import { isFiniteNumber } from './geometry';
+import { escapeHtml } from '@/kit/html';
 import {
   seriesColor,
   type ChartBand,
@@ -151,4 +152,19 @@ export function readoutAt(p: ReadoutInput, i: number): Readout {
 /** The readout as one line for assistive technology (the plot's aria-valuetext). */
 export function readoutText(r: Readout): string {
   return `${r.title}: ${r.lines.map((l) => l.text).join('; ')}`;
+}
+
+/**
+ * The table's body rows as HTML (a row header and one cell per column, every text escaped). A chart's table has a row
+ * per position and changes whole with each new result: written as one string it costs one parse, where a reactive
+ * cell per value would cost an update each.
+ */
+export function tableBodyHtml(rows: TableModel['rows']): string {
+  let html = '';
+  for (const r of rows) {
+    html += `<tr><th scope="row">${escapeHtml(r.label)}</th>`;
+    for (const c of r.cells) html += `<td>${escapeHtml(c)}</td>`;
+    html += '</tr>';
+  }
+  return html;
 }

@@ -2,14 +2,8 @@
 // The embed views' addresses and the HTML the link builder hands teachers: which pages have an embed
 // view, that the query survives, that content text can never break out of an attribute, and the resize script.
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_FRAME_HEIGHT,
-  EMBED_SIZE_MESSAGE,
-  embedFromLink,
-  embedUrl,
-  escapeAttribute,
-  iframeSnippet,
-} from '@/features/embed/snippet';
+import { DEFAULT_FRAME_HEIGHT, EMBED_SIZE_MESSAGE, embedFromLink, embedUrl, iframeSnippet } from '@/features/embed/snippet';
+import { escapeHtml } from '@/kit/html';
 
 const parse = (html: string) => new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
 
@@ -97,7 +91,7 @@ describe('iframeSnippet', () => {
     const doc = parse(html);
     expect(doc.querySelectorAll('script, b')).toHaveLength(0);
     expect(doc.querySelector('iframe')?.getAttribute('title')).toBe(title);
-    expect(escapeAttribute('a&b"c<d>')).toBe('a&amp;b&quot;c&lt;d&gt;');
+    expect(escapeHtml('a&b"c<d>')).toBe('a&amp;b&quot;c&lt;d&gt;');
   });
 
   it("adds a script that sizes only its own frame, only from the view's origin, only to a sane height", () => {

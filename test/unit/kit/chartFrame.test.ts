@@ -87,6 +87,39 @@ describe('ChartFrame with line layers', () => {
     ]);
   });
 
+  it('writes every text of the data table as text, never as markup, and follows a new result', async () => {
+    const { container, rerender } = render(FrameWithLayers, {
+      ...props,
+      x: [1, 2],
+      xFormat: (v: number) => (v === 1 ? '<b>Q1</b>' : 'Q2 & later'),
+      series: [{ id: 'ret', label: 'Retention', values: [0.9, 0.85] }],
+      baseline: null,
+      band: null,
+      format: (v: number) => `<i>${pct(v)}</i>`,
+    });
+    const table = container.querySelector('.sr-only table') as HTMLElement;
+    expect(table.querySelectorAll('b, i')).toHaveLength(0);
+    expect(bodyRows(table)).toEqual([
+      ['<b>Q1</b>', '<i>90%</i>'],
+      ['Q2 & later', '<i>85%</i>'],
+    ]);
+    expect(table.querySelector('tbody th')!.getAttribute('scope')).toBe('row');
+    await rerender({
+      ...props,
+      xFormat: String,
+      format: pct,
+      x: [1, 2, 3],
+      series: [{ id: 'ret', label: 'Retention', values: [0.5, 0.6, 0.7] }],
+      baseline: null,
+      band: null,
+    });
+    expect(bodyRows(table)).toEqual([
+      ['1', '50%'],
+      ['2', '60%'],
+      ['3', '70%'],
+    ]);
+  });
+
   it("leaves out a label that would print over the previous one, and sets one at the right edge to the rule's left", () => {
     const x = Array.from({ length: 40 }, (_, i) => i + 1);
     const markers = [

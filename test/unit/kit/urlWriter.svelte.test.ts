@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
 import { atPageUrl } from './pageUrl';
-import { WRITE_DELAY_MS, replaceQuery, syncQuery } from '@/kit/urlWriter.svelte';
+import { IDLE_TIMEOUT_MS, WRITE_DELAY_MS, cancelQueryWrite, replaceQuery, syncQuery } from '@/kit/urlWriter.svelte';
 
 describe('replaceQuery', () => {
   atPageUrl('/en/lab/clv/?v=1&margin=100#results');
@@ -33,6 +33,36 @@ describe('replaceQuery', () => {
     });
     replaceQuery('v=1&margin=5');
     expect(() => vi.advanceTimersByTime(WRITE_DELAY_MS)).not.toThrow();
+  });
+
+  it('waits for an idle moment after the pause where the browser has one, and can still be cancelled then', () => {
+    const spy = vi.spyOn(history, 'replaceState');
+    const idle: { run: () => void; timeout?: number }[] = [];
+    const cancelled: number[] = [];
+    vi.stubGlobal('requestIdleCallback', (run: () => void, opts?: { timeout?: number }) => idle.push({ run, timeout: opts?.timeout }));
+    vi.stubGlobal('cancelIdleCallback', (id: number) => cancelled.push(id));
+    try {
+      replaceQuery('v=1&margin=150');
+      vi.advanceTimersByTime(WRITE_DELAY_MS);
+      // Asked for an idle moment, with a limit so a busy page still gets its link; nothing written yet.
+      expect(idle).toHaveLength(1);
+      expect(idle[0].timeout).toBe(IDLE_TIMEOUT_MS);
+      expect(spy).not.toHaveBeenCalled();
+      idle[0].run();
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(location.search).toBe('?v=1&margin=150');
+      // A newer change while the idle write waits drops that write.
+      replaceQuery('v=1&margin=160');
+      vi.advanceTimersByTime(WRITE_DELAY_MS);
+      replaceQuery('v=1&margin=170');
+      expect(cancelled).toEqual([2]);
+      cancelQueryWrite();
+      vi.advanceTimersByTime(WRITE_DELAY_MS);
+      expect(idle).toHaveLength(2);
+      expect(location.search).toBe('?v=1&margin=150');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('follows a reactive query until stopped', () => {

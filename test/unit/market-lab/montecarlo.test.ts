@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BandCollector, bandFromRuns, bandSeeds, quantileSorted } from '@/features/market-lab/montecarlo';
 import { bandForSettings, runSeeds } from '@/features/market-lab/jobs';
-import { bandsFromSeries, splitSeeds } from '@/features/market-lab/montecarlo';
+import { BAND_FIRST_DRAW, BandProgress, bandsFromSeries, splitSeeds, type SeedSeries } from '@/features/market-lab/montecarlo';
 import { defaultSettings, marketById } from '@/features/market-lab/limits';
 import { toRunOptions, toStrategy } from '@/features/market-lab/strategy';
 import { simulate } from '@sim/index';
@@ -92,5 +92,47 @@ describe('runSeeds', () => {
       expect(series.equity[i]).toEqual(run.overall.map((r) => r.customerEquity));
       expect(series.retention[i]).toEqual(run.overall.map((r) => r.retentionRate));
     });
+  });
+});
+
+describe('BandProgress (the band drawn while its markets finish)', () => {
+  it('gives exactly the one-shot band once every market is in, whatever order the workers’ runs arrive in', () => {
+    const settings = { ...defaultSettings('default'), quarters: 6 };
+    const n = 14;
+    const whole = bandForSettings(settings, n);
+    const shares = splitSeeds(bandSeeds(settings.seed, n), 2).map((share) => runSeeds(settings, share));
+    // The second worker's runs first, in chunks of two, then the first worker's one by one, interleaved unevenly.
+    const progress = new BandProgress(n);
+    const chunks: SeedSeries[] = [];
+    for (const [k, share] of [...shares.entries()].reverse()) {
+      const size = k === 0 ? 1 : 2;
+      for (let i = 0; i < share.equity.length; i += size)
+        chunks.push({ equity: share.equity.slice(i, i + size), retention: share.retention.slice(i, i + size) });
+    }
+    const partial: number[] = [];
+    for (const c of chunks) {
+      progress.add(c);
+      partial.push(progress.count);
+    }
+    expect(partial.at(-1)).toBe(n);
+    expect(progress.bands()).toEqual(whole);
+  });
+
+  it('is first due once enough markets are in, then at most every redrawMs', () => {
+    const p = new BandProgress(100, 250);
+    const one = { equity: [[1, 2]], retention: [[0.9, 0.8]] };
+    for (let i = 0; i < BAND_FIRST_DRAW - 1; i++) p.add(one);
+    expect(p.redrawDue(0)).toBe(false);
+    p.add(one);
+    expect(p.redrawDue(10)).toBe(true);
+    expect(p.redrawDue(200)).toBe(false);
+    expect(p.redrawDue(260)).toBe(true);
+    // A band of fewer markets than the first draw waits for all of them.
+    const small = new BandProgress(3, 250);
+    small.add(one);
+    small.add(one);
+    expect(small.redrawDue(0)).toBe(false);
+    small.add(one);
+    expect(small.redrawDue(0)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 // and fine-tuning never ends below the best presets; its evaluator (segments run alone) equals full runs to the bit.
 import { describe, expect, it } from 'vitest';
 import { runSearch, type Evaluate, type SearchSpace } from '@/features/market-lab/optimise';
-import { equityEvaluator, searchSpaceFor } from '@/features/market-lab/jobs';
+import { equityEvaluator, searchSpaceFor, warmUp } from '@/features/market-lab/jobs';
 import { defaultSettings, labLimits, marketById } from '@/features/market-lab/limits';
 import { toRunOptions, toStrategy } from '@/features/market-lab/strategy';
 import { simulate } from '@sim/index';
@@ -109,5 +109,13 @@ describe('equityEvaluator (segments run alone and kept)', () => {
     expect(evaluate.runs).toBe(5);
     expect(evaluate(a)).toEqual(full(a));
     expect(evaluate.runs).toBe(5);
+  });
+});
+
+describe('warmUp (a job worker’s first, small run)', () => {
+  it('is a real run of the settings on a tenth of the customers', () => {
+    const settings = { ...defaultSettings('default'), quarters: 6 };
+    const run = simulate(marketById('default'), toStrategy(settings), { ...toRunOptions(settings), customersScale: 0.1 });
+    expect(warmUp(settings)).toBe(run.overall[5].customerEquity);
   });
 });

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogScenario } from '@/features/teach/catalog';
-import { isExportFile, makeExportChecker, type FileCheck, type FileLike } from '@/features/teach/checkFile';
+import { makeExportChecker, type FileCheck, type FileLike } from '@/features/teach/checkFile';
+import { isExportFile } from '@/features/teach/fileKind';
 import { boardRows, type CheckedFile } from '@/features/teach/board';
 import { MAX_EXPORT_BYTES, parseLmsExport } from '@/features/scorm/lmsExport';
 import { moodleExport, type RecordedAttempt } from '../../fixtures/scorm/make-moodle-export';
