@@ -2,7 +2,7 @@
 // scripts, <script src>, each island's component and renderer, and everything they import
 // statically — in gzip bytes. Workers and lazily imported chunks are not counted (they load later).
 // Usage: node scripts/bundle-size.mjs [dist] [page …] [--check]   (pages like /en/lab/; default: all). Ends with the
-// budgets of the pages that have one, each beside its goal; --check exits 1 when a page is over its budget.
+// budgets of the pages that have one, each beside its goal; --check prints only the budgets and exits 1 when a page is over.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, relative, dirname, resolve } from 'node:path';
@@ -64,12 +64,12 @@ const pages = walk(root)
   .sort((a, b) => a.path.localeCompare(b.path));
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`${'page'.padEnd(48)} ${'inline'.padStart(9)} ${'files'.padStart(9)} ${'total gz'.padStart(10)}`);
+if (!check) console.log(`${'page'.padEnd(48)} ${'inline'.padStart(9)} ${'files'.padStart(9)} ${'total gz'.padStart(10)}`);
 const totals = new Map();
 for (const p of pages) {
   const r = pageJs(p.file);
   totals.set(p.path, r.total);
-  console.log(`${p.path.padEnd(48)} ${kb(r.inline).padStart(9)} ${kb(r.external).padStart(9)} ${kb(r.total).padStart(10)}`);
+  if (!check) console.log(`${p.path.padEnd(48)} ${kb(r.inline).padStart(9)} ${kb(r.external).padStart(9)} ${kb(r.total).padStart(10)}`);
 }
 
 // Eager JavaScript budgets (gzip, before anything loaded lazily): the lab and every Teach page, in both locales.
@@ -82,7 +82,7 @@ const budgets = [
   },
 ];
 let over = 0;
-console.log('\nbudgets (largest page of each kind, eager JS gzip):');
+console.log(`${check ? '' : '\n'}budgets (largest page of each kind, eager JS gzip):`);
 for (const b of budgets) {
   const hit = [...totals].filter(([p]) => b.match(p));
   if (hit.length === 0) continue;

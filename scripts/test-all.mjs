@@ -21,6 +21,8 @@ const lanes = [
     ['build', 'npm run build'],
     ['build under /crm-lab/', 'npm run build:base'],
     ['link check', 'npm run test:links'],
+    // Eager JavaScript of the lab and the Teach pages within their budgets (a static import can pull a lazy part in).
+    ['bundle budgets', 'node scripts/bundle-size.mjs dist --check'],
   ],
   [
     ['lint', 'npm run lint'],
