@@ -118,6 +118,28 @@ describe('ChartFrame with line layers', () => {
       ['2', '60%'],
       ['3', '70%'],
     ]);
+    // A new result changes the texts in place: the same cell elements, a row header on a row added.
+    const firstCell = table.querySelector('tbody td');
+    expect([...table.querySelectorAll('tbody tr')].map((tr) => tr.firstElementChild!.outerHTML)).toEqual([
+      '<th scope="row">1</th>',
+      '<th scope="row">2</th>',
+      '<th scope="row">3</th>',
+    ]);
+    await rerender({
+      ...props,
+      xFormat: String,
+      format: pct,
+      x: [1, 2],
+      series: [{ id: 'ret', label: 'Retention', values: [0.4, 0.3] }],
+      baseline: [{ id: 'ret', label: 'Retention', values: [0.5, 0.5] }],
+      band: null,
+    });
+    expect(table.querySelector('tbody td')).toBe(firstCell);
+    expect(bodyRows(table)).toEqual([
+      ['1', '40%', '50%'],
+      ['2', '30%', '50%'],
+    ]);
+    expect(table.querySelectorAll('b, i')).toHaveLength(0);
   });
 
   it("leaves out a label that would print over the previous one, and sets one at the right edge to the rule's left", () => {
