@@ -66,6 +66,12 @@ export type LabControl =
 /** Runs kept for an instant answer (the last ones shown and the neighbours run ahead); each holds a census of a few MB. */
 const KEPT_RUNS = 6;
 
+/** Runs `fn` once the next frame has been painted (after a timeout where there are no frames: tests, servers). */
+function afterPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
+
 /** Query of the settings that shape a band: everything except the seed (the band varies the seed). */
 function bandKey(s: LabSettings): string {
   return encodeSettings({ ...s, seed: 0 }, labLimits);
@@ -309,7 +315,8 @@ export class LabState {
       performance.measure?.('crm-lab:render', { start: t0 });
       if (++this.renders % 500 === 0) performance.clearMeasures?.('crm-lab:render');
     });
-    if (slot === 'current' && result.key === this.requested.current) this.prefetch();
+    // The neighbours are run ahead once the frame showing this result is painted: speculative work waits for it.
+    if (slot === 'current' && result.key === this.requested.current) afterPaint(() => this.prefetch());
   }
   private renders = 0;
 

@@ -1,7 +1,7 @@
 // The lab's reactive bridge without a page (engine run at once by the synchronous runner): settings are clamped,
 // presets detected, runs re-simulated, the baseline re-run on the current seed (same customers), play controls
 // move the revealed quarter, a market change keeps what the learner changed, a picked customer is traced.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LabState } from '@/features/market-lab/LabState.svelte';
 import { createSyncRunner } from '@/features/market-lab/syncRunner';
 import { simulate, simulateObserved } from '@sim/index';
@@ -146,7 +146,8 @@ describe('LabState', () => {
     expect(lab.story).toBeNull();
   });
 
-  it('runs the neighbours of the control in use ahead, so the next step is shown without a run', () => {
+  it('runs the neighbours of the control in use ahead, once the result is painted, so the next step is shown without a run', () => {
+    vi.useFakeTimers();
     const sync = createSyncRunner();
     const asked: string[] = [];
     const ahead: string[] = [];
@@ -164,11 +165,17 @@ describe('LabState', () => {
     const lab = new LabState({ runner });
     lab.setScalar('quarters', 6);
     lab.setScalar('quality', 3.6);
+    // Speculative runs wait until the frame showing the result has been painted.
+    expect(ahead.some((k) => k.includes('q=3.7'))).toBe(false);
+    vi.runAllTimers();
     expect(ahead.some((k) => k.includes('q=3.7'))).toBe(true);
-    expect(ahead.some((k) => k.includes('q=3.5'))).toBe(true);
     const runs = asked.length;
     lab.setScalar('quality', 3.7);
     expect(asked.length).toBe(runs);
+    // On from 3.7: the next value up is run ahead (3.6, just shown, is kept and not run again).
+    vi.runAllTimers();
+    expect(ahead.some((k) => k.includes('q=3.8'))).toBe(true);
+    expect(ahead.filter((k) => k.includes('q=3.6'))).toHaveLength(0);
     expect(lab.run!.overall).toEqual(simulate(marketById('default'), toStrategy(lab.settings), toRunOptions(lab.settings)).overall);
     // A level preset: the levels beside the current one.
     lab.focusControl({ kind: 'preset', segment: 'consumers' });
@@ -176,9 +183,11 @@ describe('LabState', () => {
     expect(asked.length).toBe(runs);
     expect(lab.presetOf('consumers')).toBe('accountable');
     expect(lab.run!.overall).toEqual(simulate(marketById('default'), toStrategy(lab.settings), toRunOptions(lab.settings)).overall);
+    vi.useRealTimers();
   });
 
   it('never lets a late result replace the newest one already on screen', () => {
+    vi.useFakeTimers();
     const pending: { key: string; done: (r: LabRun) => void }[] = [];
     const sync = createSyncRunner();
     const runner: EngineRunner = {
@@ -191,6 +200,7 @@ describe('LabState', () => {
     lab.setScalar('quarters', 6);
     pending.shift()!.done({} as LabRun);
     expect(lab.busy).toBe(false);
+    vi.runAllTimers(); // the frame is painted: the neighbours of 6 are run ahead
     lab.setScalar('quarters', 10); // asked of the worker, still running
     expect(lab.busy).toBe(true);
     lab.setScalar('quarters', 7); // run ahead beside 6: shown at once
@@ -198,6 +208,7 @@ describe('LabState', () => {
     expect(lab.busy).toBe(false);
     pending.shift()!.done({} as LabRun); // the late answer for 10
     expect(lab.run!.quarters).toBe(7);
+    vi.useRealTimers();
   });
 
   it('loads a query and lists what it could not use', () => {
