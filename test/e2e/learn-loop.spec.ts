@@ -6,7 +6,8 @@ import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { seriousViolations } from './axe';
-import type { QuizData, QuizQuestion } from '../../src/features/learn/quiz';
+import { answerRight } from './quiz';
+import type { QuizData } from '../../src/features/learn/quiz';
 
 const STORAGE_KEY = 'crm-lab:learn:progress';
 const LESSON = 'what-is-crm';
@@ -26,40 +27,6 @@ async function hydrated(page: Page, inner: string) {
 }
 
 const stored = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}'), STORAGE_KEY);
-
-/** Answers one question right through the UI (ordering from the keyboard) and checks it. */
-async function answerRight(page: Page, q: QuizQuestion, check: string) {
-  const box = page.locator(`[data-question="${q.id}"]`);
-  switch (q.type) {
-    case 'single':
-      await box.locator(`input[value="${q.answer}"]`).check();
-      break;
-    case 'multiple':
-      for (const id of q.answer) await box.locator(`input[value="${id}"]`).check();
-      break;
-    case 'truefalse':
-      await box.locator(`input[value="${q.answer}"]`).check();
-      break;
-    case 'numeric':
-      await box.locator('input[type="text"]').fill(String(q.answer));
-      break;
-    case 'matching':
-      for (const p of q.pairs) await box.locator(`select[id$="-match-${p.id}"]`).selectOption(p.id);
-      break;
-    case 'ordering':
-      for (let target = 0; target < q.items.length; target++) {
-        const id = q.items[target]!.id;
-        for (;;) {
-          const order = await box.locator('ol.ordering > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-item')));
-          if (order.indexOf(id) <= target) break;
-          await box.locator(`button[id$="-up-${id}"]`).focus();
-          await page.keyboard.press('Enter');
-        }
-      }
-      break;
-  }
-  await box.getByRole('button', { name: check }).click();
-}
 
 const single = quiz.questions.find((q) => q.type === 'single')!;
 if (single.type !== 'single') throw new Error('the quiz needs a single-choice question');

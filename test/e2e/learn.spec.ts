@@ -3,6 +3,7 @@
 // flashcards with the keyboard; export/import progress; survive a corrupt localStorage value.
 import { test, expect, type Page } from '@playwright/test';
 import { seriousViolations } from './axe';
+import { answerRight } from './quiz';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { QuizData, QuizQuestion } from '../../src/features/learn/quiz';
@@ -26,41 +27,9 @@ async function hydrated(page: Page, inner: string) {
   await expect(page.locator(`astro-island:has(${inner})`).first()).not.toHaveAttribute('ssr');
 }
 
-/** Answers one question with its right answer through the UI. */
-async function answerRight(page: Page, q: QuizQuestion) {
-  const box = page.locator(`[data-question="${q.id}"]`);
-  switch (q.type) {
-    case 'single':
-      await box.locator(`input[value="${q.answer}"]`).check();
-      break;
-    case 'multiple':
-      for (const id of q.answer) await box.locator(`input[value="${id}"]`).check();
-      break;
-    case 'truefalse':
-      await box.locator(`input[value="${q.answer}"]`).check();
-      break;
-    case 'numeric':
-      await box.locator('input[type="text"]').fill(String(q.answer).replace('.', ','));
-      break;
-    case 'matching':
-      for (const p of q.pairs) await box.locator(`select[id$="-match-${p.id}"]`).selectOption(p.id);
-      break;
-    case 'ordering': {
-      // Keyboard only: move each item up into its place with the move-up buttons.
-      for (let target = 0; target < q.items.length; target++) {
-        const id = q.items[target]!.id;
-        for (;;) {
-          const order = await box.locator('ol.ordering > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-item')));
-          if (order.indexOf(id) <= target) break;
-          await box.locator(`button[id$="-up-${id}"]`).focus();
-          await page.keyboard.press('Enter');
-        }
-      }
-      break;
-    }
-  }
-  await box.getByRole('button', { name: /^(Check answer|提交答案)$/ }).click();
-}
+/** Answers one question right through the UI (a decimal comma in numeric answers, as some learners type). */
+const answer = (page: Page, q: QuizQuestion) =>
+  answerRight(page, q, /^(Check answer|提交答案)$/, { typeNumber: (v) => String(v).replace('.', ',') });
 
 for (const locale of ['en', 'zh-cn'] as const) {
   const s = strings[locale];
@@ -81,7 +50,7 @@ for (const locale of ['en', 'zh-cn'] as const) {
     if (tf.type !== 'truefalse' || single.type !== 'single') throw new Error('quiz lacks single or true/false');
 
     // Right answer: verdict, and an explanation for every option.
-    await answerRight(page, single);
+    await answer(page, single);
     const singleBox = page.locator(`[data-question="${single.id}"]`);
     await expect(singleBox.locator('[data-feedback]')).toContainText(s['learn.quiz.verdictCorrect']!);
     await expect(singleBox.locator('.why')).toHaveCount(single.options.length);
@@ -96,7 +65,7 @@ for (const locale of ['en', 'zh-cn'] as const) {
     expect(await seriousViolations(page, { include: '[data-quiz]' })).toEqual([]);
 
     // Finish the quiz: every other question answered right (ordering by keyboard).
-    for (const q of quiz.questions) if (q.id !== single.id && q.id !== tf.id) await answerRight(page, q);
+    for (const q of quiz.questions) if (q.id !== single.id && q.id !== tf.id) await answer(page, q);
     const n = quiz.questions.length;
     const percent = new Intl.NumberFormat(locale === 'en' ? 'en' : 'zh-CN', { style: 'percent', maximumFractionDigits: 0 }).format(
       (n - 1) / n,

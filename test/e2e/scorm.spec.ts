@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { parse as parseYaml } from 'yaml';
 import { seriousViolations } from './axe';
+import { answerRight } from './quiz';
 import { withClassSettings } from '../../src/features/scorm/pack';
-import type { QuizData, QuizQuestion } from '../../src/features/learn/quiz';
+import type { QuizData } from '../../src/features/learn/quiz';
 
 const SCENARIO = 'budget-cut';
 /** A quiz of single, multiple, true/false, numeric and matching questions. */
@@ -229,29 +230,6 @@ for (const locale of locales) {
   });
 }
 
-/** Answers one question of a quiz with its right answer through the UI (the types the quiz below uses). */
-async function answerRight(frame: FrameLocator, q: QuizQuestion, check: string) {
-  const box = frame.locator(`[data-question="${q.id}"]`);
-  switch (q.type) {
-    case 'single':
-    case 'truefalse':
-      await box.locator(`input[value="${String(q.answer)}"]`).check();
-      break;
-    case 'multiple':
-      for (const id of q.answer) await box.locator(`input[value="${id}"]`).check();
-      break;
-    case 'numeric':
-      await box.locator('input[type="text"]').fill(String(q.answer));
-      break;
-    case 'matching':
-      for (const p of q.pairs) await box.locator(`select[id$="-match-${p.id}"]`).selectOption(p.id);
-      break;
-    default:
-      throw new Error(`the quiz test does not answer ${q.type} questions`);
-  }
-  await box.getByRole('button', { name: check }).click();
-}
-
 for (const locale of locales) {
   test(`a quiz package sends its graded attempt to the LMS, passed at the pass mark (${locale})`, async ({ page }) => {
     const strings = JSON.parse(await readFile(`src/i18n/strings/${locale}.json`, 'utf8')) as Record<string, string>;
@@ -265,7 +243,7 @@ for (const locale of locales) {
     await expect(frame.locator('main')).toContainText(
       strings['scorm.quiz.passMark']!.replace('{percent}', locale === 'en' ? '70%' : '70%'),
     );
-    for (const q of quiz.questions) await answerRight(frame, q, strings['learn.quiz.check']!);
+    for (const q of quiz.questions) await answerRight(page, q, strings['learn.quiz.check']!, { frame });
     await expect.poll(async () => (await lmsData(page)).status).toBe('passed');
     const data = await lmsData(page);
     expect(data.raw).toBe('100');
