@@ -107,28 +107,24 @@ describe('bad LMS exports get a reason and nothing else', () => {
     const [noRuns] = await check(asFile(hostile, 'quiz.txt'));
     expect(noRuns).toEqual({ ok: false, fileName: 'quiz.txt', reason: 'noRuns', detail: '' });
 
-    // Downloaded with "Response" hidden: the id is followed by the right answer and the result.
+    // Each question has four columns after the first seven (question, response, right answer, result): one of them
+    // hidden is dropped from every line.
     const text = fixture('txt');
-    const noResponse = text
-      .split('\n')
-      .map((line) =>
-        line
-          .split('\t')
-          .filter((_, i) => i < 7 || (i - 7) % 4 !== 1)
-          .join('\t'),
-      )
-      .join('\n');
+    const without = (column: number) =>
+      text
+        .split('\n')
+        .map((line) =>
+          line
+            .split('\t')
+            .filter((_, i) => i < 7 || (i - 7) % 4 !== column)
+            .join('\t'),
+        )
+        .join('\n');
+    // Downloaded with "Response" hidden: the id is followed by the right answer and the result.
+    const noResponse = without(1);
     expect(verdicts(await check(asFile(noResponse, 'no-response.txt')))).toEqual(['columns']);
     // Downloaded with "Result" hidden.
-    const noResult = text
-      .split('\n')
-      .map((line) =>
-        line
-          .split('\t')
-          .filter((_, i) => i < 7 || (i - 7) % 4 !== 3)
-          .join('\t'),
-      )
-      .join('\n');
+    const noResult = without(3);
     expect(verdicts(await check(asFile(noResult, 'no-result.txt')))).toEqual(['columns']);
 
     const huge: FileLike = { name: 'huge.txt', size: MAX_EXPORT_BYTES + 1, text: () => Promise.reject(new Error('must not be read')) };
