@@ -20,7 +20,7 @@ export default defineConfig({
     testTimeout: 60_000,
     // Two projects: the files that opt into jsdom (a `@vitest-environment jsdom` comment) run one per fresh worker,
     // as the DOM they leave behind would reach the next file; the rest (the model, the parsers, the states) share
-    // workers, which spares a worker's start and its imports per file (55 s → 30 s for the suite, one sitting).
+    // workers, which spares a worker's start and its imports per file (55 s → 37 s for the suite, one sitting).
     // A third project holds the tests that run `astro build` on broken content, which `npm test` runs in its lane of
     // Astro stages (scripts/test-all.mjs).
     projects: [
